@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// The Deegan-Packel index (Deegan & Packel 1978): power as an equal share of the spoils of
+/// each minimal winning coalition, every such coalition being equally likely to form.
+
+#include <bit>
+#include <cstddef>
+#include <vector>
+
+#include "coproduction/power/minimal_winning.hpp"
+
+namespace coproduction {
+
+/// Deegan-Packel index of every player of `g` (a `simple_game` or a `weighted_game`):
+///
+///     DP_i = (1/|M|) · sum_{S in M, i in S} 1/|S|
+///
+/// where `M` is the set of minimal winning coalitions. Range `[0, 1]`, summing to 1; 0 for a
+/// player in no minimal winning coalition (a null player); unlike Banzhaf and Shapley-Shubik
+/// it is not monotone in the weights. Reading for a partnership: the share of a decision a
+/// partner would hold if only lean coalitions form and share equally.
+///
+/// Complexity: that of `for_each_minimal_winning` plus O(n) per coalition.
+/// \throws as `for_each_minimal_winning`.
+template <class Game>
+std::vector<double> deegan_packel(const Game& g) {
+  std::vector<double> dp(g.players(), 0.0);
+  double count = 0;
+  for_each_minimal_winning(g, [&](coalition s) {
+    const double share = 1.0 / std::popcount(s);
+    for (coalition t = s; t; t &= t - 1) dp[static_cast<std::size_t>(std::countr_zero(t))] += share;
+    count += 1;
+  });
+  for (double& x : dp) x /= count;
+  return dp;
+}
+
+}  // namespace coproduction

@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// The Holler public good index (Holler 1982): power as membership of minimal winning
+/// coalitions, the decision being a public good that every member of the coalition enjoys.
+
+#include <bit>
+#include <cstddef>
+#include <vector>
+
+#include "coproduction/power/minimal_winning.hpp"
+
+namespace coproduction {
+
+/// Holler's public good index of every player of `g` (a `simple_game` or a
+/// `weighted_game`):
+///
+///     H_i = |M_i| / sum_j |M_j|
+///
+/// where `M_i` is the set of minimal winning coalitions containing `i`. Range `[0, 1]`,
+/// summing to 1; 0 for a null player; not monotone in the weights (Holler 1982 discusses the
+/// paradox). Reading for a partnership: how often a partner is an indispensable member of a
+/// lean coalition that carries the decision.
+///
+/// Complexity: that of `for_each_minimal_winning` plus O(|S|) per coalition.
+/// \throws as `for_each_minimal_winning`.
+template <class Game>
+std::vector<double> holler(const Game& g) {
+  std::vector<double> h(g.players(), 0.0);
+  double total = 0;
+  for_each_minimal_winning(g, [&](coalition s) {
+    for (coalition t = s; t; t &= t - 1) h[static_cast<std::size_t>(std::countr_zero(t))] += 1;
+    total += std::popcount(s);
+  });
+  for (double& x : h) x /= total;
+  return h;
+}
+
+}  // namespace coproduction

@@ -1,0 +1,716 @@
+"""The network of a co-production partnership and its JSON format.
+
+A :class:`Network` holds stakeholders (vertices), typed and weighted relations (directed
+edges), projects and decisions with each stakeholder's right in them (DESIGN section 1; the
+stakeholder groups of seed 001, the decision stages and collaboration types of seed 002). The
+C++ core validates every insert; this module converts between it and pandas.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._errors import input_error
+
+__all__ = [
+    "Network",
+    "read_json",
+    "write_json",
+    "from_frames",
+    "KINDS",
+    "EXPERTISE",
+    "SCALES",
+    "STAGES",
+    "RIGHTS",
+    "RULES",
+    "COLLABORATION_TYPES",
+]
+
+KINDS = ("person", "group", "organisation", "object")
+EXPERTISE = ("lived", "learnt", "both")
+SCALES = ("session", "institution", "place")
+STAGES = ("conception", "design", "delivery", "evaluation", "governance")
+RIGHTS = ("none", "informed", "consulted", "involved", "shared", "decides")
+RULES = ("sole", "unanimity", "majority", "quota")
+COLLABORATION_TYPES = ("consultation", "engagement", "co-design", "co-production")
+
+#: Limits of the reader: nesting depth and document size in bytes.
+MAX_DEPTH = 64
+MAX_BYTES = 256 << 20
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _categorical(values: Sequence[Any], categories: Sequence[str], ordered: bool) -> pd.Categorical:
+    return pd.Categorical(values, categories=list(categories), ordered=ordered)
+
+
+def _missing(value: Any) -> bool:
+    """True for None, NaN and pandas' NA (a cell left empty in a spreadsheet)."""
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    return False
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a plain Python value (numpy scalars become int, float or bool)."""
+    if _missing(value):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+class Network:
+    """A co-production partnership as a graph.
+
+    Build one in code with the ``add_*`` methods, read one with :func:`read_json`, or make one
+    from a researcher's spreadsheet with :func:`from_frames`. Every insert is validated and
+    either succeeds whole or raises and changes nothing.
+
+    Parameters
+    ----------
+    metadata : dict, optional
+        Free description of the data set (title, source, notes).
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> net = cp.Network()
+    >>> net.add_stakeholder("outreach", kind="group", role="museum_staff", convenor=True, size=4)
+    >>> net.add_stakeholder("womens_group", kind="group", role="service_user", size=9)
+    >>> net.add_relation("womens_group", "outreach", "learns_from", scale="session")
+    >>> net.add_project("film", claimed="co-production")
+    >>> net.add_decision("film_theme", project="film", stage="design", rule="majority",
+    ...                  rights={"outreach": "shared", "womens_group": "shared"})
+    >>> net
+    <coproduction.Network: 2 stakeholders (2 group), 1 relation (1 learns_from), 1 project, 1 decision>
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, *, metadata: Optional[Mapping[str, Any]] = None) -> None:
+        self._core = _core.Network()
+        if metadata is not None:
+            self._core.metadata = dict(metadata)
+
+    @classmethod
+    def _wrap(cls, core: Any) -> "Network":
+        net = cls.__new__(cls)
+        net._core = core
+        return net
+
+    # -- building ------------------------------------------------------------------------
+
+    def add_stakeholder(
+        self,
+        id: str,
+        *,
+        kind: str = "person",
+        label: Optional[str] = None,
+        role: Optional[str] = None,
+        sector: Optional[str] = None,
+        expertise: Optional[str] = None,
+        under_served: Optional[bool] = None,
+        paid: Optional[bool] = None,
+        convenor: Optional[bool] = None,
+        size: Optional[int] = None,
+        influence: Optional[float] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        """Add a stakeholder.
+
+        Parameters
+        ----------
+        id : str
+            Stable, unique, non-empty id.
+        kind : {"person", "group", "organisation", "object"}
+            An ``object`` is a collection object or place that mediates relations (seed 000);
+            objects hold no decision rights.
+        label, role, sector : str, optional
+            Display name; role (open vocabulary: ``service_user``, ``carer``,
+            ``front_line_staff``, ``museum_staff``, ``senior_staff``, ``commissioner``,
+            ``funder``, ``researcher``, ``volunteer``, ``partner_organisation``); sector.
+        expertise : {"lived", "learnt", "both"}, optional
+            The two forms of knowledge of seed 002.
+        under_served, paid, convenor : bool, optional
+            Left as None when not coded (unknown is not false). ``paid``: seed 004, paying
+            people rebalances power. ``convenor``: the side that initiated and holds the
+            resources; None counts as a partner.
+        size : int, optional
+            Head count of a group or organisation (>= 1; a person's is 1).
+        influence : float, optional
+            Elicited influence (>= 0), as in Net-Map influence towers (Schiffer 2007).
+        attributes : dict, optional
+            The researcher's own codes (any JSON values).
+
+        Raises
+        ------
+        DuplicateIdError
+            The id is taken.
+        InvalidValueError
+            An empty id, an unknown kind or expertise, a bad size or influence.
+        """
+        self._core.add_stakeholder(
+            id, kind=kind, label=label, role=role, sector=sector, expertise=expertise,
+            under_served=under_served, paid=paid, convenor=convenor, size=size,
+            influence=influence, attributes=None if attributes is None else dict(attributes))
+
+    def add_relation(
+        self,
+        source: str,
+        target: str,
+        type: str,
+        *,
+        weight: Optional[float] = None,
+        scale: Optional[str] = None,
+        reported_by: Optional[str] = None,
+        date: Optional[str] = None,
+        method: Optional[str] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        """Add a directed relation ``source -> target`` of one type.
+
+        Parameters
+        ----------
+        source, target : str
+            Stakeholder ids (different).
+        type : str
+            ``^[a-z][a-z0-9_]*$``. Known types: manages, funds, commissions, pays, informs,
+            consults, learns_from (source learns from target), trusts, collaborates, refers,
+            represents, member_of, cares_for, mediates; others are allowed.
+        weight : float, optional
+            Finite and > 0; None means 1.
+        scale : {"session", "institution", "place"}, optional
+            Seed 000's three scales of co-production.
+        reported_by, date, method : str, optional
+            Provenance: who reported the relation, when (``YYYY``, ``YYYY-MM`` or
+            ``YYYY-MM-DD``) and how (interview, observation, report, ...).
+        attributes : dict, optional
+            The researcher's own codes.
+
+        Raises
+        ------
+        UnknownIdError
+            An unknown source or target.
+        DuplicateIdError
+            The same (source, target, type) exists.
+        InvalidValueError
+            A self-relation, a bad type name, weight, scale or date.
+        """
+        self._core.add_relation(
+            source, target, type, weight=weight, scale=scale, reported_by=reported_by,
+            date=date, method=method,
+            attributes=None if attributes is None else dict(attributes))
+
+    def add_project(
+        self,
+        id: str,
+        *,
+        label: Optional[str] = None,
+        claimed: Optional[str] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        """Add a project.
+
+        Parameters
+        ----------
+        id : str
+            Unique among projects.
+        label : str, optional
+        claimed : {"consultation", "engagement", "co-design", "co-production"}, optional
+            What the institution calls it (seed 002's four types of collaboration).
+        attributes : dict, optional
+
+        Raises
+        ------
+        DuplicateIdError, InvalidValueError
+        """
+        self._core.add_project(id, label=label, claimed=claimed,
+                               attributes=None if attributes is None else dict(attributes))
+
+    def add_decision(
+        self,
+        id: str,
+        *,
+        project: str,
+        stage: str,
+        rights: Mapping[str, str],
+        rule: Union[str, Mapping[str, Any]] = "sole",
+        label: Optional[str] = None,
+        votes: Optional[Mapping[str, int]] = None,
+        quota: Optional[float] = None,
+        veto: Optional[Iterable[str]] = None,
+        weight: Optional[float] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        """Add a decision of a project.
+
+        Parameters
+        ----------
+        id : str
+            Unique among decisions.
+        project : str
+            The project's id.
+        stage : {"conception", "design", "delivery", "evaluation", "governance"}
+            Seed 002: "from conception right through to governance, delivery and evaluation".
+        rights : dict of str to str
+            Stakeholder id to right, one of (ordered) ``none < informed < consulted <
+            involved < shared < decides`` (the IAP2 spectrum). Holders are those with
+            ``shared`` or ``decides``; there must be at least one.
+        rule : str or dict
+            ``"sole"``, ``"unanimity"``, ``"majority"`` or ``"quota"``, or the JSON form
+            ``{"kind": ..., "votes": ..., "quota": ..., "veto": [...]}``.
+        votes : dict of str to int, optional
+            Votes per holder (default 1 each); majority and quota rules only.
+        quota : float, optional
+            Votes a coalition needs under a quota rule (required there, <= the holders' votes).
+        veto : list of str, optional
+            Holders whose consent is always needed.
+        weight : float, optional
+            Importance of the decision for aggregation (> 0; None means 1).
+        label : str, optional
+        attributes : dict, optional
+
+        Raises
+        ------
+        DuplicateIdError
+            The id is taken.
+        UnknownIdError
+            An unknown project, or a right, vote or veto naming an unknown stakeholder.
+        InvalidValueError
+            A bad stage, right or rule; an object holding a right; no holder; a sole rule
+            without exactly one ``decides`` holder; votes for a non-holder or a rule without
+            votes; a missing or too large quota; a veto holder that does not hold the decision.
+        """
+        if isinstance(rule, Mapping):
+            spec = dict(rule)
+            unknown = set(spec) - {"kind", "votes", "quota", "veto"}
+            if unknown:
+                raise input_error("rule", f"unknown keys {sorted(unknown)} (kind, votes, quota, veto)")
+            if "kind" not in spec:
+                raise input_error("rule", "a rule needs a kind")
+            rule_kind = spec["kind"]
+            votes = spec.get("votes", votes)
+            quota = spec.get("quota", quota)
+            veto = spec.get("veto", veto)
+        else:
+            rule_kind = rule
+        self._core.add_decision(
+            id, project=project, stage=stage, rights=dict(rights), rule=rule_kind, label=label,
+            votes=dict(votes or {}), quota=quota, veto=list(veto or []), weight=weight,
+            attributes=None if attributes is None else dict(attributes))
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def metadata(self) -> Optional[Dict[str, Any]]:
+        """Free description of the data set, or None."""
+        return self._core.metadata  # type: ignore[no-any-return]
+
+    @metadata.setter
+    def metadata(self, value: Optional[Mapping[str, Any]]) -> None:
+        self._core.metadata = None if value is None else dict(value)
+
+    @property
+    def stakeholders(self) -> pd.DataFrame:
+        """One row per stakeholder, indexed by id, in insertion order.
+
+        Columns: label, kind (categorical), role, sector, expertise (categorical),
+        under_served, paid, convenor (nullable boolean: NA means not coded), size (Int64),
+        influence (float, NaN when not given), attributes (dict or None).
+        """
+        cols = self._core.stakeholder_columns()
+        frame = pd.DataFrame({
+            "label": pd.Series(cols["label"], dtype=object),
+            "kind": _categorical(cols["kind"], KINDS, ordered=False),
+            "role": pd.Series(cols["role"], dtype=object),
+            "sector": pd.Series(cols["sector"], dtype=object),
+            "expertise": _categorical(cols["expertise"], EXPERTISE, ordered=False),
+            "under_served": pd.array(cols["under_served"], dtype="boolean"),
+            "paid": pd.array(cols["paid"], dtype="boolean"),
+            "convenor": pd.array(cols["convenor"], dtype="boolean"),
+            "size": pd.array(cols["size"], dtype="Int64"),
+            "influence": np.array([np.nan if x is None else x for x in cols["influence"]],
+                                  dtype=float),
+            "attributes": pd.Series(cols["attributes"], dtype=object),
+        })
+        frame.index = pd.Index(cols["id"], name="id", dtype=object)
+        return frame
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        """One row per relation, in insertion order.
+
+        Columns: source, target, type, weight (1.0 where not given), scale (ordered
+        categorical), reported_by, date, method (provenance), attributes.
+        """
+        cols = self._core.relation_columns()
+        return pd.DataFrame({
+            "source": pd.Series(cols["source"], dtype=object),
+            "target": pd.Series(cols["target"], dtype=object),
+            "type": pd.Series(cols["type"], dtype=object),
+            "weight": np.asarray(cols["weight"], dtype=float),
+            "scale": _categorical(cols["scale"], SCALES, ordered=True),
+            "reported_by": pd.Series(cols["reported_by"], dtype=object),
+            "date": pd.Series(cols["date"], dtype=object),
+            "method": pd.Series(cols["method"], dtype=object),
+            "attributes": pd.Series(cols["attributes"], dtype=object),
+        })
+
+    @property
+    def projects(self) -> pd.DataFrame:
+        """One row per project, indexed by id: label, claimed (ordered categorical), attributes."""
+        cols = self._core.project_columns()
+        frame = pd.DataFrame({
+            "label": pd.Series(cols["label"], dtype=object),
+            "claimed": _categorical(cols["claimed"], COLLABORATION_TYPES, ordered=True),
+            "attributes": pd.Series(cols["attributes"], dtype=object),
+        })
+        frame.index = pd.Index(cols["id"], name="id", dtype=object)
+        return frame
+
+    @property
+    def decisions(self) -> pd.DataFrame:
+        """One row per decision, indexed by id.
+
+        Columns: label, project, stage (ordered categorical), rule (sole, unanimity,
+        majority, quota), quota (NaN unless a quota rule), weight (1.0 where not given),
+        attributes.
+        """
+        cols = self._core.decision_columns()
+        frame = pd.DataFrame({
+            "label": pd.Series(cols["label"], dtype=object),
+            "project": pd.Series(cols["project"], dtype=object),
+            "stage": _categorical(cols["stage"], STAGES, ordered=True),
+            "rule": _categorical(cols["rule"], RULES, ordered=False),
+            "quota": np.array([np.nan if q is None else q for q in cols["quota"]], dtype=float),
+            "weight": np.asarray(cols["weight"], dtype=float),
+            "attributes": pd.Series(cols["attributes"], dtype=object),
+        })
+        frame.index = pd.Index(cols["id"], name="id", dtype=object)
+        return frame
+
+    @property
+    def rights(self) -> pd.DataFrame:
+        """One row per decision and listed stakeholder, indexed by (decision, stakeholder).
+
+        Columns: right (ordered categorical ``none < informed < consulted < involved <
+        shared < decides``), votes (Int64, NA where the rule gives none: 1 vote), veto (bool).
+        ``net.rights["right"].unstack()`` gives the decision x stakeholder matrix.
+        """
+        cols = self._core.right_columns()
+        index = pd.MultiIndex.from_arrays(
+            [pd.Index(cols["decision"], dtype=object), pd.Index(cols["stakeholder"], dtype=object)],
+            names=["decision", "stakeholder"])
+        return pd.DataFrame({
+            "right": _categorical(cols["right"], RIGHTS, ordered=True),
+            "votes": pd.array(cols["votes"], dtype="Int64"),
+            "veto": np.asarray(cols["veto"], dtype=bool),
+        }, index=index)
+
+    @property
+    def num_stakeholders(self) -> int:
+        return int(self._core.num_stakeholders)
+
+    @property
+    def num_relations(self) -> int:
+        return int(self._core.num_relations)
+
+    @property
+    def num_projects(self) -> int:
+        return int(self._core.num_projects)
+
+    @property
+    def num_decisions(self) -> int:
+        return int(self._core.num_decisions)
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and id in self._core
+
+    def __len__(self) -> int:
+        """The number of stakeholders (as ``len`` of a NetworkX graph counts nodes)."""
+        return self.num_stakeholders
+
+    # -- format --------------------------------------------------------------------------
+
+    def to_json(self, *, indent: Optional[int] = 2) -> str:
+        """The JSON text of the network (format version 1); ``indent=None`` gives one line."""
+        return str(self._core.to_json(-1 if indent is None else indent))
+
+    def write_json(self, path: PathLike, *, indent: Optional[int] = 2) -> None:
+        """Write the network to ``path`` atomically (see :func:`write_json`)."""
+        write_json(self, path, indent=indent)
+
+    def copy(self) -> "Network":
+        """An independent copy."""
+        return Network._wrap(self._core.copy())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return bool(self._core == other._core)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __reduce__(self) -> Any:
+        # Pickles through the JSON format, with its version in the state.
+        return (_from_pickle, ({"format_version": _core.FORMAT_VERSION, "json": self.to_json(indent=None)},))
+
+    def __repr__(self) -> str:
+        def counted(n: int, noun: str, parts: Dict[str, int]) -> str:
+            text = f"{n} {noun}{'' if n == 1 else 's'}"
+            if parts:
+                text += " (" + ", ".join(f"{c} {k}" for k, c in parts.items()) + ")"
+            return text
+
+        kinds = self._core.stakeholder_columns()["kind"]
+        types = self._core.relation_columns()["type"]
+        kind_counts = {k: kinds.count(k) for k in KINDS if kinds.count(k)}
+        type_counts = dict(pd.Series(types, dtype=object).value_counts().items()) if types else {}
+        return (f"<coproduction.Network: {counted(self.num_stakeholders, 'stakeholder', kind_counts)}, "
+                f"{counted(self.num_relations, 'relation', type_counts)}, "
+                f"{counted(self.num_projects, 'project', {})}, "
+                f"{counted(self.num_decisions, 'decision', {})}>")
+
+
+def _from_pickle(state: Mapping[str, Any]) -> Network:
+    version = state.get("format_version")
+    if version != _core.FORMAT_VERSION:
+        raise input_error("state", f"a pickle of format version {version!r}; this library reads "
+                                   f"version {_core.FORMAT_VERSION}")
+    return read_json(state["json"])
+
+
+def read_json(source: Union[PathLike, str, bytes, io.IOBase], *, max_depth: int = MAX_DEPTH,
+              max_bytes: int = MAX_BYTES) -> Network:
+    """Read a network from a file, JSON text, bytes, or an open file.
+
+    Parameters
+    ----------
+    source : path, str, bytes or file
+        A path (``str`` or ``os.PathLike``), JSON text (a ``str`` whose first non-blank
+        character is ``{`` or ``[``), bytes, or an object with ``read()``.
+    max_depth : int
+        Deepest nesting of objects and arrays accepted (default 64).
+    max_bytes : int
+        Largest document accepted (default 256 MiB).
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    FormatError
+        Lists every problem found, each with its JSON pointer
+        (``/relations/3/target: unknown stakeholder "nhs"``); a text that is not JSON reports
+        its byte offset. Duplicate keys, documents nested too deeply or too large are refused.
+    OSError
+        The file cannot be read.
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> cp.read_json('{"format": "coproduction", "version": 1, "stakeholders": [],'
+    ...              ' "relations": [], "projects": [], "decisions": []}')
+    <coproduction.Network: 0 stakeholders, 0 relations, 0 projects, 0 decisions>
+    """
+    if hasattr(source, "read"):
+        data = source.read()  # type: ignore[union-attr]
+        return read_json(data if isinstance(data, (bytes, bytearray)) else str(data),
+                         max_depth=max_depth, max_bytes=max_bytes)
+    if isinstance(source, (bytes, bytearray)):
+        return Network._wrap(_core.read_json_text(bytes(source), max_depth, max_bytes))
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
+        return Network._wrap(_core.read_json_text(source.encode("utf-8"), max_depth, max_bytes))
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        if not os.path.exists(path):
+            raise FileNotFoundError(2, "No such file", path)
+        return Network._wrap(_core.read_json_file(path, max_depth, max_bytes))
+    raise input_error("source", f"a path, JSON text, bytes or a file, not {type(source).__name__}")
+
+
+def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> None:
+    """Write a network to a file atomically.
+
+    The text goes to a temporary file beside ``path``, is flushed to disk, then renamed over
+    ``path``: a reader sees the old file or the new one, never half of one, and a failure
+    leaves nothing behind.
+
+    Parameters
+    ----------
+    net : Network
+    path : str or os.PathLike
+    indent : int or None
+        Spaces per level; None writes one line.
+
+    Raises
+    ------
+    OSError
+        The file cannot be written (the old file, if any, is untouched).
+    """
+    if not isinstance(net, Network):
+        raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
+    net._core.write(os.fspath(path), -1 if indent is None else indent)
+
+
+# -- DataFrames -----------------------------------------------------------------------------
+
+_STAKEHOLDER_FIELDS = ("label", "kind", "role", "sector", "expertise", "under_served", "paid",
+                       "convenor", "size", "influence", "attributes")
+_RELATION_FIELDS = ("source", "target", "type", "weight", "scale", "reported_by", "date",
+                    "method", "attributes")
+_PROJECT_FIELDS = ("label", "claimed", "attributes")
+_DECISION_FIELDS = ("label", "project", "stage", "rule", "quota", "weight", "attributes")
+_RIGHT_FIELDS = ("decision", "stakeholder", "right", "votes", "veto")
+
+
+def _records(frame: pd.DataFrame, what: str, id_column: Optional[str]) -> List[Dict[str, Any]]:
+    """Rows as dicts of plain values; the id comes from a column or the index."""
+    if not isinstance(frame, pd.DataFrame):
+        raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
+    if id_column is not None and id_column not in frame.columns:
+        frame = frame.reset_index()
+        if id_column not in frame.columns:
+            first = frame.columns[0]
+            frame = frame.rename(columns={first: id_column})
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        rows.append({str(k): _plain(v) for k, v in record.items()})
+    return rows
+
+
+def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Dict[str, Any]:
+    """The known fields of a row; any other column goes into its attributes."""
+    known = {k: v for k, v in row.items() if k in fields}
+    extra = {k: v for k, v in row.items() if k not in fields and v is not None}
+    if extra:
+        attributes = dict(known.get("attributes") or {})
+        clash = set(extra) & set(attributes)
+        if clash:
+            raise input_error(what, f"{at}: columns {sorted(clash)} are also keys of its attributes")
+        attributes.update(extra)
+        known["attributes"] = attributes
+    return {k: v for k, v in known.items() if v is not None}
+
+
+def from_frames(
+    stakeholders: pd.DataFrame,
+    relations: Optional[pd.DataFrame] = None,
+    projects: Optional[pd.DataFrame] = None,
+    decisions: Optional[pd.DataFrame] = None,
+    rights: Optional[pd.DataFrame] = None,
+    *,
+    metadata: Optional[Mapping[str, Any]] = None,
+) -> Network:
+    """Build a network from DataFrames, such as a researcher's spreadsheet.
+
+    The frames have the shape of :attr:`Network.stakeholders`, :attr:`Network.relations`,
+    :attr:`Network.projects`, :attr:`Network.decisions` and :attr:`Network.rights`, so
+    ``from_frames(net.stakeholders, net.relations, net.projects, net.decisions, net.rights)``
+    rebuilds ``net``. Only the id columns and ``kind`` are needed; an empty cell (None, NaN,
+    NA) means not given; a column the format does not know goes into that row's
+    ``attributes``. Ids come from an ``id`` column or else the index.
+
+    Parameters
+    ----------
+    stakeholders : DataFrame
+        ``id`` (column or index), ``kind`` (default ``"person"``) and any of label, role,
+        sector, expertise, under_served, paid, convenor, size, influence, attributes.
+    relations : DataFrame, optional
+        source, target, type, and any of weight, scale, reported_by, date, method, attributes.
+    projects : DataFrame, optional
+        ``id`` (column or index), and any of label, claimed, attributes.
+    decisions : DataFrame, optional
+        ``id`` (column or index), project, stage, rule, and any of label, quota, weight,
+        attributes.
+    rights : DataFrame, optional
+        decision, stakeholder (columns or a two-level index), right, and any of votes
+        (per-holder votes), veto (bool).
+    metadata : dict, optional
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    ModelError
+        The first row the model refuses, naming its id (the network is not returned).
+    InputError
+        A frame of the wrong type or shape.
+
+    Examples
+    --------
+    >>> import pandas as pd, coproduction as cp
+    >>> people = pd.DataFrame({"id": ["outreach", "users"], "kind": ["group", "group"],
+    ...                        "convenor": [True, None], "ward": [None, "east"]})
+    >>> links = pd.DataFrame({"source": ["users"], "target": ["outreach"], "type": ["trusts"]})
+    >>> net = cp.from_frames(people, links)
+    >>> net.stakeholders.loc["users", "attributes"]
+    {'ward': 'east'}
+    """
+    net = Network(metadata=metadata)
+    for row in _records(stakeholders, "stakeholders", "id"):
+        sid = row.pop("id")
+        fields = _split(row, _STAKEHOLDER_FIELDS, "stakeholders", f"stakeholder {sid!r}")
+        if "size" in fields:
+            fields["size"] = int(fields["size"])
+        net.add_stakeholder(str(sid), **fields)
+
+    if relations is not None:
+        rows = _records(relations, "relations", None)
+        for i, row in enumerate(rows):
+            for column in ("source", "target", "type"):
+                if row.get(column) is None:
+                    raise input_error("relations", f"row {i}: {column} is missing")
+            fields = _split(row, _RELATION_FIELDS, "relations", f"row {i}")
+            net.add_relation(str(fields.pop("source")), str(fields.pop("target")),
+                             str(fields.pop("type")), **fields)
+
+    if projects is not None:
+        for row in _records(projects, "projects", "id"):
+            pid = row.pop("id")
+            net.add_project(str(pid), **_split(row, _PROJECT_FIELDS, "projects", f"project {pid!r}"))
+
+    if decisions is not None:
+        held: Dict[str, Dict[str, Any]] = {}
+        if rights is not None:
+            right_rows = rights
+            if isinstance(rights, pd.DataFrame) and not {"decision", "stakeholder"} <= set(rights.columns):
+                right_rows = rights.reset_index()
+            for row in _records(right_rows, "rights", None):
+                for column in ("decision", "stakeholder", "right"):
+                    if row.get(column) is None:
+                        raise input_error("rights", f"a row without {column}: {row}")
+                entry = held.setdefault(str(row["decision"]), {"rights": {}, "votes": {}, "veto": []})
+                who = str(row["stakeholder"])
+                entry["rights"][who] = str(row["right"])
+                if row.get("votes") is not None:
+                    entry["votes"][who] = int(row["votes"])
+                if row.get("veto"):
+                    entry["veto"].append(who)
+        for row in _records(decisions, "decisions", "id"):
+            did = str(row.pop("id"))
+            fields = _split(row, _DECISION_FIELDS, "decisions", f"decision {did!r}")
+            for column in ("project", "stage", "rule"):
+                if column not in fields:
+                    raise input_error("decisions", f"decision {did!r}: {column} is missing")
+            entry = held.pop(did, {"rights": {}, "votes": {}, "veto": []})
+            net.add_decision(did, rights=entry["rights"], votes=entry["votes"],
+                             veto=entry["veto"], **fields)
+        if held:
+            raise input_error("rights", f"rights for unknown decisions {sorted(held)}")
+    elif rights is not None:
+        raise input_error("rights", "rights were given without decisions")
+    return net

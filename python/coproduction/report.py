@@ -1,0 +1,77 @@
+"""Plain-text reports of a network, for a terminal or a notebook."""
+
+from __future__ import annotations
+
+from typing import List
+
+import pandas as pd
+
+from .network import RIGHTS, Network
+
+__all__ = ["describe"]
+
+# One letter per right, so a decision x stakeholder table fits a terminal.
+_RIGHT_MARK = {"none": ".", "informed": "i", "consulted": "c", "involved": "v", "shared": "S",
+               "decides": "D"}
+
+
+def _table(counts: pd.Series, header: str) -> List[str]:
+    lines = [header]
+    width = max((len(str(k)) for k in counts.index), default=0)
+    for key, value in counts.items():
+        lines.append(f"  {str(key):<{width}}  {value:>4}")
+    return lines
+
+
+def describe(net: Network) -> str:
+    """A readable summary: stakeholders by kind and role, relations by type, decisions by
+    stage, and who holds which right in each decision.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> print(cp.report.describe(cp.examples.load("nml_collaboration_types")).splitlines()[0])
+    ... # doctest: +ELLIPSIS
+    Network: ... stakeholders, ... relations, 4 projects, ... decisions
+    """
+    s, r, d, rights = net.stakeholders, net.relations, net.decisions, net.rights
+    lines = [f"Network: {len(s)} stakeholders, {len(r)} relations, {net.num_projects} projects, "
+             f"{len(d)} decisions"]
+    meta = net.metadata or {}
+    if meta.get("title"):
+        lines.append(f"  {meta['title']}")
+    lines.append("")
+    lines += _table(s["kind"].value_counts(sort=False).loc[lambda c: c > 0], "Stakeholders by kind")
+    lines.append("")
+    lines += _table(s["role"].fillna("(no role)").value_counts().sort_index(), "Stakeholders by role")
+    lines.append("")
+    lines += _table(r["type"].value_counts().sort_index(), "Relations by type")
+    if len(d):
+        lines.append("")
+        by_stage = d.groupby(["project", "stage"], observed=True).size()
+        lines.append("Decisions by project and stage")
+        for (project, stage), count in by_stage.items():
+            lines.append(f"  {project:<24} {stage:<12} {count:>3}")
+        lines.append("")
+        lines.append("Rights (" + ", ".join(f"{m} {name}" for name, m in _RIGHT_MARK.items()) + ")")
+        matrix = rights["right"].astype(str).map(_RIGHT_MARK).unstack(fill_value=".")
+        matrix = matrix.reindex(index=d.index)
+        matrix = matrix.reindex(columns=[c for c in s.index if c in matrix.columns])
+        lines.append(matrix.fillna(".").to_string())
+        lines.append("")
+        holders = rights[rights["right"] >= "shared"].reset_index()
+        lines.append("Holders per decision (shared or decides) and rule")
+        for did, row in d.iterrows():
+            who = holders.loc[holders["decision"] == did, "stakeholder"].tolist()
+            rule = str(row["rule"]) + (f" (quota {row['quota']:g})" if row["rule"] == "quota" else "")
+            lines.append(f"  {did}: {rule}: {', '.join(who)}")
+    assert set(_RIGHT_MARK) == set(RIGHTS)
+    return "\n".join(lines)

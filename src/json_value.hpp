@@ -1,0 +1,83 @@
+#pragma once
+// Conversion between nlohmann::json values and Python objects (dict, list, str, int, float,
+// bool, None), for the free `attributes` and `metadata` of the model.
+
+#include <cmath>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <pybind11/pybind11.h>
+
+#include "coproduction/error.hpp"
+
+namespace coproduction::python {
+
+namespace py = pybind11;
+
+inline py::object to_python(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::null: return py::none();
+    case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());
+    case nlohmann::json::value_t::number_integer: return py::int_(j.get<long long>());
+    case nlohmann::json::value_t::number_unsigned: return py::int_(j.get<unsigned long long>());
+    case nlohmann::json::value_t::number_float: return py::float_(j.get<double>());
+    case nlohmann::json::value_t::string: return py::str(j.get_ref<const std::string&>());
+    case nlohmann::json::value_t::array: {
+      py::list out;
+      for (const auto& item : j) out.append(to_python(item));
+      return out;
+    }
+    case nlohmann::json::value_t::object: {
+      py::dict out;
+      for (auto it = j.begin(); it != j.end(); ++it) out[py::str(it.key())] = to_python(it.value());
+      return out;
+    }
+    default: return py::none();
+  }
+}
+
+// `where` names the place for the error raised on a value JSON cannot hold; depth is bounded
+// as the reader bounds it, so a self-referencing list cannot recurse forever.
+inline nlohmann::json from_python(const py::handle& o, const std::string& where, int depth = 0) {
+  if (depth > 64) throw input_error(where, "nested deeper than 64 levels (or refers to itself)");
+  if (o.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
+  if (py::isinstance<py::int_>(o)) {
+    try {
+      return o.cast<long long>();
+    } catch (const py::cast_error&) {
+      throw input_error(where, "an integer out of the 64-bit range");
+    }
+  }
+  if (py::isinstance<py::float_>(o)) {
+    double x = o.cast<double>();
+    if (!std::isfinite(x)) throw input_error(where, "JSON has no NaN or infinity");
+    return x;
+  }
+  if (py::isinstance<py::str>(o)) return o.cast<std::string>();
+  if (py::isinstance<py::dict>(o)) {
+    nlohmann::json out = nlohmann::json::object();
+    for (auto item : o.cast<py::dict>()) {
+      if (!py::isinstance<py::str>(item.first))
+        throw input_error(where, "object keys must be strings");
+      auto key = item.first.cast<std::string>();
+      out[key] = from_python(item.second, where + "/" + key, depth + 1);
+    }
+    return out;
+  }
+  if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
+    nlohmann::json out = nlohmann::json::array();
+    std::size_t i = 0;
+    for (auto item : o) out.push_back(from_python(item, where + "/" + std::to_string(i++), depth + 1));
+    return out;
+  }
+  // numpy scalars and other numbers
+  if (py::hasattr(o, "item") && !py::isinstance<py::str>(o)) {
+    py::object plain = o.attr("item")();
+    if (!plain.is(o)) return from_python(plain, where, depth + 1);
+  }
+  throw input_error(where, "a " + std::string(py::str(py::type::handle_of(o).attr("__name__"))) +
+                               " cannot be stored in JSON");
+}
+
+}  // namespace coproduction::python

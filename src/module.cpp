@@ -1,0 +1,20 @@
+// The compiled core of the Python package: one submodule per area of the library.
+
+#include <pybind11/pybind11.h>
+
+#include "coproduction/version.hpp"
+#include "register.hpp"
+
+namespace py = pybind11;
+using namespace coproduction::python;
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "The compiled core of coproduction; use the `coproduction` package instead.";
+  m.attr("__version__") = coproduction::version;
+  register_errors(m);
+  register_model(m);
+  auto metrics = m.def_submodule("metrics", "Inequality, centrality and centralization.");
+  register_inequality(metrics);
+  auto power = m.def_submodule("power", "Power indices of simple games.");
+  register_power(power);
+}

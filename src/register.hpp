@@ -1,0 +1,12 @@
+#pragma once
+// The binding of each area of the library into its own submodule of `_core`.
+
+#include <pybind11/pybind11.h>
+
+namespace coproduction::python {
+void register_errors(pybind11::module_& m);
+void register_model(pybind11::module_& m);
+void register_inequality(pybind11::module_& m);
+void register_centrality(pybind11::module_& m);
+void register_power(pybind11::module_& m);
+}  // namespace coproduction::python

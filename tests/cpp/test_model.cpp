@@ -1,0 +1,382 @@
+// The model: every insert is validated, a refused insert names the offending id and field
+// and changes nothing, lookups by id work, and the Boost.Graph view carries the bundles.
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <boost/graph/graph_traits.hpp>
+#include <gtest/gtest.h>
+
+#include "coproduction/coproduction.hpp"
+
+namespace cp = coproduction;
+
+namespace {
+
+cp::Network small_network() {
+  cp::Network net;
+  net.add_stakeholder({.id = "outreach", .kind = cp::Kind::group, .role = "museum_staff",
+                       .convenor = true, .size = 4});
+  net.add_stakeholder({.id = "womens_group", .kind = cp::Kind::group, .role = "service_user",
+                       .size = 9});
+  net.add_stakeholder({.id = "probation", .kind = cp::Kind::organisation});
+  net.add_stakeholder({.id = "handling_box", .kind = cp::Kind::object});
+  net.add_relation({.source = "womens_group", .target = "outreach", .type = "learns_from"});
+  net.add_project({.id = "film"});
+  return net;
+}
+
+cp::Decision theme_decision() {
+  return {.id = "theme",
+          .project = "film",
+          .stage = cp::Stage::design,
+          .rights = {{"outreach", cp::Right::shared}, {"womens_group", cp::Right::shared}},
+          .rule = {.kind = cp::RuleKind::majority}};
+}
+
+// Runs `insert` and checks it throws `E` whose where(), field() and message mention the
+// given values, and that the network is unchanged afterwards.
+template <class E, class Insert>
+void expect_refused(cp::Network& net, Insert insert, const std::string& where,
+                    const std::string& field, const std::string& in_message) {
+  const cp::Network before = net;
+  try {
+    insert(net);
+    FAIL() << "expected an exception naming " << where;
+  } catch (const E& e) {
+    EXPECT_EQ(e.where(), where) << e.what();
+    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_NE(std::string(e.what()).find(in_message), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("[coproduction.model."), std::string::npos);
+  }
+  EXPECT_TRUE(net == before) << "a refused insert changed the network: " << where << " " << field;
+}
+
+}  // namespace
+
+TEST(Network, BuildsAndLooksUpById) {
+  cp::Network net = small_network();
+  EXPECT_EQ(net.num_stakeholders(), 4u);
+  EXPECT_EQ(net.num_relations(), 1u);
+  EXPECT_TRUE(net.contains("probation"));
+  EXPECT_FALSE(net.contains("nhs"));
+  EXPECT_EQ(net.vertex("womens_group"), 1u);
+  EXPECT_EQ(net.stakeholder("womens_group").size, 9);
+  EXPECT_EQ(net.stakeholder("outreach").head_count(), 4);
+  EXPECT_EQ(net.stakeholder("probation").head_count(), 1);
+  EXPECT_TRUE(net.stakeholder("outreach").is_convenor());
+  EXPECT_FALSE(net.stakeholder("probation").is_convenor());
+  EXPECT_THROW(net.stakeholder("nhs"), cp::unknown_id);
+  EXPECT_THROW(net.project("nope"), cp::unknown_id);
+  EXPECT_THROW(net.decision("nope"), cp::unknown_id);
+}
+
+TEST(Network, GraphViewCarriesBundles) {
+  cp::Network net = small_network();
+  net.add_relation({.source = "womens_group", .target = "outreach", .type = "trusts", .weight = 2.5});
+  const auto& g = net.graph();
+  EXPECT_EQ(boost::num_vertices(g), 4u);
+  EXPECT_EQ(boost::num_edges(g), 2u);
+  // Parallel relations of different types between the same pair are two edges.
+  EXPECT_EQ(boost::out_degree(net.vertex("womens_group"), g), 2u);
+  EXPECT_EQ(boost::in_degree(net.vertex("outreach"), g), 2u);
+  double total = 0;
+  for (auto [it, end] = boost::edges(g); it != end; ++it) total += g[*it].strength();
+  EXPECT_DOUBLE_EQ(total, 1.0 + 2.5);  // an absent weight counts as 1
+  EXPECT_EQ(g[boost::source(net.edge_at(1), g)].id, "womens_group");
+  EXPECT_EQ(net.relation_at(1).type, "trusts");
+}
+
+TEST(Network, DuplicateStakeholderId) {
+  cp::Network net = small_network();
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = "outreach"}); }, "outreach", "id",
+      "already exists");
+}
+
+TEST(Network, EmptyIdsAreRefused) {
+  cp::Network net = small_network();
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = ""}); }, "", "id", "must not be empty");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_project({.id = ""}); }, "", "id", "must not be empty");
+}
+
+TEST(Network, StakeholderSizeAndInfluence) {
+  cp::Network net = small_network();
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = "g", .kind = cp::Kind::group, .size = 0}); },
+      "g", "size", ">= 1");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = "p", .kind = cp::Kind::person, .size = 3}); },
+      "p", "size", "a person's size is 1");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = "p", .influence = -1.0}); }, "p",
+      "influence", ">= 0");
+  expect_refused<cp::invalid_value>(
+      net,
+      [](cp::Network& n) {
+        n.add_stakeholder({.id = "p", .influence = std::numeric_limits<double>::quiet_NaN()});
+      },
+      "p", "influence", "NaN");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_stakeholder({.id = "p", .attributes = 3}); }, "p",
+      "attributes", "must be an object");
+}
+
+TEST(Network, UnknownKindSpelling) {
+  try {
+    cp::parse_or_throw<cp::Kind>("robot", "r2", "kind");
+    FAIL();
+  } catch (const cp::invalid_value& e) {
+    EXPECT_EQ(e.where(), "r2");
+    EXPECT_EQ(e.field(), "kind");
+    EXPECT_NE(std::string(e.what()).find("person, group, organisation, object"), std::string::npos);
+  }
+  EXPECT_THROW(cp::parse_or_throw<cp::Stage>("launch", "d", "stage"), cp::invalid_value);
+  EXPECT_THROW(cp::parse_or_throw<cp::Right>("owns", "d", "rights/x"), cp::invalid_value);
+  EXPECT_EQ(cp::parse_or_throw<cp::CollaborationType>("co-design", "p", "claimed"),
+            cp::CollaborationType::co_design);
+}
+
+TEST(Network, RelationNamingUnknownStakeholder) {
+  cp::Network net = small_network();
+  expect_refused<cp::unknown_id>(
+      net, [](cp::Network& n) { n.add_relation({.source = "outreach", .target = "nhs", .type = "informs"}); },
+      "outreach->nhs (informs)", "target", "unknown stakeholder \"nhs\"");
+  expect_refused<cp::unknown_id>(
+      net, [](cp::Network& n) { n.add_relation({.source = "nhs", .target = "outreach", .type = "informs"}); },
+      "nhs->outreach (informs)", "source", "unknown stakeholder \"nhs\"");
+}
+
+class RelationWeight : public ::testing::TestWithParam<double> {};
+
+TEST_P(RelationWeight, MustBeFinitePositive) {
+  cp::Network net = small_network();
+  const double w = GetParam();
+  expect_refused<cp::invalid_value>(
+      net,
+      [w](cp::Network& n) {
+        n.add_relation({.source = "outreach", .target = "probation", .type = "informs", .weight = w});
+      },
+      "outreach->probation (informs)", "weight", "finite number > 0");
+}
+
+INSTANTIATE_TEST_SUITE_P(BadWeights, RelationWeight,
+                         ::testing::Values(0.0, -1.0, -0.0,
+                                           std::numeric_limits<double>::infinity(),
+                                           -std::numeric_limits<double>::infinity(),
+                                           std::numeric_limits<double>::quiet_NaN()));
+
+TEST(Network, RelationRules) {
+  cp::Network net = small_network();
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_relation({.source = "outreach", .target = "outreach", .type = "informs"}); },
+      "outreach->outreach (informs)", "target", "itself");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_relation({.source = "outreach", .target = "probation", .type = "Learns From"}); },
+      "outreach->probation (Learns From)", "type", "not a type name");
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_relation({.source = "womens_group", .target = "outreach", .type = "learns_from"}); },
+      "womens_group->outreach (learns_from)", "", "already exists");
+  expect_refused<cp::invalid_value>(
+      net,
+      [](cp::Network& n) {
+        n.add_relation({.source = "outreach", .target = "probation", .type = "informs",
+                        .provenance = {.date = "2013-13-01"}});
+      },
+      "outreach->probation (informs)", "provenance/date", "not a date");
+  // The reverse direction and another type are different relations.
+  net.add_relation({.source = "outreach", .target = "womens_group", .type = "learns_from"});
+  net.add_relation({.source = "womens_group", .target = "outreach", .type = "trusts",
+                    .provenance = {.date = "2013-02"}});
+  EXPECT_EQ(net.num_relations(), 3u);
+}
+
+TEST(Network, ProjectRules) {
+  cp::Network net = small_network();
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_project({.id = "film"}); }, "film", "id", "already exists");
+  expect_refused<cp::invalid_value>(
+      net, [](cp::Network& n) { n.add_project({.id = "p2", .attributes = "x"}); }, "p2",
+      "attributes", "must be an object");
+}
+
+TEST(Network, DecisionAccepted) {
+  cp::Network net = small_network();
+  const auto& d = net.add_decision(theme_decision());
+  EXPECT_EQ(d.holders(), (std::vector<std::string>{"outreach", "womens_group"}));
+  EXPECT_EQ(d.votes_of("outreach"), 1);
+  EXPECT_EQ(d.right_of("probation"), cp::Right::none);
+  EXPECT_EQ(net.decision("theme").stage, cp::Stage::design);
+}
+
+TEST(Network, DecisionReferences) {
+  cp::Network net = small_network();
+  net.add_decision(theme_decision());
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_decision(theme_decision()); }, "theme", "id", "already exists");
+  expect_refused<cp::unknown_id>(
+      net,
+      [](cp::Network& n) {
+        auto d = theme_decision();
+        d.id = "d2";
+        d.project = "exhibition";
+        n.add_decision(d);
+      },
+      "d2", "project", "unknown project \"exhibition\"");
+  expect_refused<cp::unknown_id>(
+      net,
+      [](cp::Network& n) {
+        auto d = theme_decision();
+        d.id = "d2";
+        d.rights["nhs/trust"] = cp::Right::informed;
+        n.add_decision(d);
+      },
+      "d2", "rights/nhs~1trust", "unknown stakeholder \"nhs/trust\"");
+}
+
+TEST(Network, DecisionHoldersAndObjects) {
+  cp::Network net = small_network();
+  expect_refused<cp::invalid_value>(
+      net,
+      [](cp::Network& n) {
+        auto d = theme_decision();
+        d.rights["handling_box"] = cp::Right::consulted;
+        n.add_decision(d);
+      },
+      "theme", "rights/handling_box", "cannot hold a right");
+  expect_refused<cp::invalid_value>(
+      net,
+      [](cp::Network& n) {
+        auto d = theme_decision();
+        d.rights = {{"outreach", cp::Right::involved}, {"womens_group", cp::Right::consulted}};
+        n.add_decision(d);
+      },
+      "theme", "rights", "no stakeholder holds the decision");
+  // An object listed with `none` is fine.
+  auto d = theme_decision();
+  d.rights["handling_box"] = cp::Right::none;
+  net.add_decision(d);
+}
+
+TEST(Network, SoleRuleNeedsOneDecider) {
+  cp::Network net = small_network();
+  auto zero = theme_decision();
+  zero.rule.kind = cp::RuleKind::sole;
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(zero); }, "theme", "rule/kind",
+      "exactly one \"decides\" holder, not 0");
+  auto two = zero;
+  two.rights = {{"outreach", cp::Right::decides}, {"womens_group", cp::Right::decides}};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(two); }, "theme", "rule/kind", "not 2");
+  auto one = zero;
+  one.rights = {{"outreach", cp::Right::decides}, {"womens_group", cp::Right::consulted}};
+  net.add_decision(one);
+}
+
+TEST(Network, VotesQuotaAndVeto) {
+  cp::Network net = small_network();
+  auto quota = theme_decision();
+  quota.rule = {.kind = cp::RuleKind::quota, .votes = {{"outreach", 3}, {"womens_group", 2}},
+                .quota = 6.0};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/quota",
+      "larger than the 5 votes");
+  quota.rule.quota.reset();
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/quota", "needs a quota");
+  quota.rule.quota = 0.0;
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/quota", "> 0");
+  quota.rule.quota = 4.0;
+  quota.rule.votes["probation"] = 1;
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/votes/probation",
+      "does not hold the decision");
+  quota.rule.votes.erase("probation");
+  quota.rule.votes["outreach"] = 0;
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/votes/outreach", ">= 1");
+  quota.rule.votes["outreach"] = 3;
+  quota.rule.veto = {"womens_group", "womens_group"};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/veto/1", "listed twice");
+  quota.rule.veto = {"probation"};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/veto/0",
+      "does not hold the decision");
+  quota.rule.veto = {"nhs"};
+  expect_refused<cp::unknown_id>(
+      net, [&](cp::Network& n) { n.add_decision(quota); }, "theme", "rule/veto/0",
+      "unknown stakeholder");
+  quota.rule.veto = {"womens_group"};
+  net.add_decision(quota);
+
+  auto unanimity = theme_decision();
+  unanimity.id = "u";
+  unanimity.rule = {.kind = cp::RuleKind::unanimity, .votes = {{"outreach", 2}}};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(unanimity); }, "u", "rule/votes",
+      "only for majority or quota");
+  unanimity.rule = {.kind = cp::RuleKind::majority, .quota = 1.0};
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(unanimity); }, "u", "rule/quota",
+      "only a quota rule");
+  unanimity.rule = {.kind = cp::RuleKind::unanimity};
+  unanimity.weight = -2.0;
+  expect_refused<cp::invalid_value>(
+      net, [&](cp::Network& n) { n.add_decision(unanimity); }, "u", "weight", "finite number > 0");
+}
+
+TEST(Network, CopyIsIndependentAndEqual) {
+  cp::Network net = small_network();
+  net.add_decision(theme_decision());
+  cp::Network copy = net;
+  EXPECT_TRUE(copy == net);
+  copy.add_stakeholder({.id = "commissioner"});
+  EXPECT_FALSE(copy == net);
+  EXPECT_EQ(net.num_stakeholders(), 4u);
+  // The copy's edges are its own: reading them after the original is gone works.
+  cp::Network moved;
+  {
+    cp::Network temp = small_network();
+    moved = temp;
+  }
+  EXPECT_EQ(moved.relation_at(0).type, "learns_from");
+}
+
+TEST(Vocabulary, SpellingsRoundTrip) {
+  for (auto r : {cp::Right::none, cp::Right::informed, cp::Right::consulted, cp::Right::involved,
+                 cp::Right::shared, cp::Right::decides})
+    EXPECT_EQ(cp::parse<cp::Right>(cp::to_string(r)), r);
+  EXPECT_LT(cp::Right::consulted, cp::Right::shared);
+  EXPECT_TRUE(cp::is_holder(cp::Right::decides));
+  EXPECT_FALSE(cp::is_holder(cp::Right::involved));
+  EXPECT_EQ(cp::to_string(cp::CollaborationType::co_production), "co-production");
+}
+
+TEST(Network, MovesKeepRelationsInOrder) {
+  // Edge descriptors point into one graph object: moving or copying a network must leave
+  // every relation readable, in insertion order.
+  std::vector<cp::Network> many;
+  for (int k = 0; k < 20; ++k) {
+    cp::Network net = small_network();
+    net.add_relation({.source = "outreach", .target = "probation", .type = "informs"});
+    net.add_relation({.source = "probation", .target = "womens_group", .type = "refers"});
+    many.push_back(std::move(net));  // reallocation moves the earlier ones again
+  }
+  for (const auto& net : many) {
+    ASSERT_EQ(net.num_relations(), 3u);
+    EXPECT_EQ(net.relation_at(0).type, "learns_from");
+    EXPECT_EQ(net.relation_at(1).type, "informs");
+    EXPECT_EQ(net.relation_at(2).type, "refers");
+  }
+  cp::Network moved_from = small_network();
+  cp::Network target = std::move(moved_from);
+  EXPECT_EQ(target.relation_at(0).source, "womens_group");
+  EXPECT_EQ(moved_from.num_stakeholders(), 0u);  // NOLINT(bugprone-use-after-move): documented state
+  EXPECT_EQ(moved_from.num_relations(), 0u);
+}

@@ -1,0 +1,387 @@
+"""Tests of coproduction.power: published values, hand computations, and brute force from the
+definitions (every coalition, every voting order) on random small games."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coproduction as cp
+from coproduction import power
+
+# ----------------------------------------------------------------------------------------
+# Brute force from the definitions, in exact rational arithmetic
+
+
+def _wins(weights, quota, veto, coalition) -> bool:
+    return all(v in coalition for v in veto) and sum(weights[i] for i in coalition) >= quota
+
+
+def _brute(weights, quota, veto=()):
+    """Swing counts and Shapley-Shubik values by enumerating every coalition."""
+    n = len(weights)
+    swings = [0] * n
+    ss = [Fraction(0)] * n
+    for i in range(n):
+        others = [j for j in range(n) if j != i]
+        for r in range(n):
+            for s in itertools.combinations(others, r):
+                if _wins(weights, quota, veto, s + (i,)) and not _wins(weights, quota, veto, s):
+                    swings[i] += 1
+                    ss[i] += Fraction(math.factorial(r) * math.factorial(n - 1 - r),
+                                      math.factorial(n))
+    return swings, ss
+
+
+def _brute_orders(weights, quota, veto=(), blocs=None):
+    """Shapley-Shubik (or Owen, with blocs kept contiguous) by enumerating voting orders."""
+    n = len(weights)
+    counts = [0] * n
+    total = 0
+    for order in itertools.permutations(range(n)):
+        if blocs is not None:
+            seen, ok = [], True
+            for k, i in enumerate(order):
+                if k and blocs[i] != blocs[order[k - 1]]:
+                    if blocs[i] in seen:
+                        ok = False
+                        break
+                    seen.append(blocs[order[k - 1]])
+            if not ok:
+                continue
+        total += 1
+        for k in range(n):
+            if _wins(weights, quota, veto, order[: k + 1]):
+                counts[order[k]] += 1
+                break
+    return [Fraction(c, total) for c in counts]
+
+
+def _minimal_winning(weights, quota, veto=()):
+    n = len(weights)
+    out = []
+    for r in range(n + 1):
+        for s in itertools.combinations(range(n), r):
+            if _wins(weights, quota, veto, s) and all(
+                    not _wins(weights, quota, veto, tuple(j for j in s if j != i)) for i in s):
+                out.append(s)
+    return out
+
+
+@st.composite
+def games(draw, max_players=7, max_weight=9):
+    n = draw(st.integers(1, max_players))
+    weights = draw(st.lists(st.integers(0, max_weight), min_size=n, max_size=n))
+    if sum(weights) == 0:
+        weights[0] = 1
+    quota = draw(st.integers(1, sum(weights)))
+    veto = draw(st.lists(st.integers(0, n - 1), unique=True, max_size=n))
+    return weights, quota, sorted(veto)
+
+
+# ----------------------------------------------------------------------------------------
+# Published games
+
+EEC_1958 = pd.Series({"France": 4, "Germany": 4, "Italy": 4, "Belgium": 2, "Netherlands": 2,
+                      "Luxembourg": 1})
+
+
+def test_eec_council_1958():
+    # Felsenthal & Machover (1998), The Measurement of Voting Power: Shapley-Shubik 0.2333
+    # for the big three, 0.15 for Belgium and the Netherlands, 0 for Luxembourg; Banzhaf
+    # swings 10, 6, 0 (absolute 0.3125 and 0.1875; normalised 10/42 and 6/42).
+    ss = power.shapley_shubik(EEC_1958, 12)
+    assert list(ss.index) == list(EEC_1958.index)
+    assert ss.name == "shapley_shubik"
+    np.testing.assert_allclose(ss, [0.2333, 0.2333, 0.2333, 0.15, 0.15, 0], atol=5e-5)
+    np.testing.assert_allclose(power.banzhaf(EEC_1958, 12, normalized=False),
+                               [0.3125, 0.3125, 0.3125, 0.1875, 0.1875, 0], atol=1e-14)
+    np.testing.assert_allclose(power.banzhaf(EEC_1958, 12),
+                               [10 / 42, 10 / 42, 10 / 42, 6 / 42, 6 / 42, 0], atol=1e-14)
+
+
+def test_eec_council_1958_minimal_winning_indices():
+    # By hand: the minimal winning coalitions are FGI, FGBN, FIBN, GIBN.
+    # Holler 3/15 for the five who are in three of them; Deegan-Packel (1/3+1/4+1/4)/4 = 5/24
+    # for a big country, (3/4)/4 = 3/16 for a medium one; Johnston 1/4 and 1/8 (12 vulnerable
+    # coalitions: six with F, G, I critical, six with four critical members).
+    mwc = power.minimal_winning_coalitions(EEC_1958, 12)
+    assert sorted(tuple(EEC_1958.index[row.to_numpy()]) for _, row in mwc.iterrows()) == sorted([
+        ("France", "Germany", "Italy"), ("France", "Germany", "Belgium", "Netherlands"),
+        ("France", "Italy", "Belgium", "Netherlands"),
+        ("Germany", "Italy", "Belgium", "Netherlands")])
+    np.testing.assert_allclose(power.holler(EEC_1958, 12), [0.2] * 5 + [0], atol=1e-15)
+    np.testing.assert_allclose(power.deegan_packel(EEC_1958, 12),
+                               [5 / 24] * 3 + [3 / 16] * 2 + [0], atol=1e-15)
+    np.testing.assert_allclose(power.johnston(EEC_1958, 12), [0.25] * 3 + [0.125] * 2 + [0],
+                               atol=1e-15)
+
+
+def test_un_security_council():
+    # Five permanent members with a veto and ten others, nine votes carry. Published values
+    # (e.g. Felsenthal & Machover 1998): Shapley-Shubik 0.1963, Banzhaf 0.1669 for a permanent
+    # member. By hand: 421/2145 and 848/5080.
+    members = [f"permanent_{k}" for k in range(5)] + [f"elected_{k}" for k in range(10)]
+    weights = pd.Series(1, index=members)
+    ss = power.shapley_shubik(weights, 9, veto=members[:5])
+    bz = power.banzhaf(weights, 9, veto=members[:5])
+    assert ss["permanent_0"] == pytest.approx(0.1963, abs=5e-5)
+    assert bz["permanent_0"] == pytest.approx(0.1669, abs=5e-5)
+    assert ss["permanent_3"] == pytest.approx(421 / 2145, abs=1e-14)
+    assert bz["elected_7"] == pytest.approx(84 / 5080, abs=1e-14)
+    # A boolean mask names the same veto holders.
+    mask = pd.Series([True] * 5 + [False] * 10, index=members)
+    pd.testing.assert_series_equal(power.shapley_shubik(weights, 9, veto=mask), ss)
+
+
+def test_nassau_county_board():
+    # Banzhaf (1965): weights 9, 9, 7, 3, 1, 1 with quota 16 leave the last three without
+    # any power: any two of the first three carry it and nobody else ever swings.
+    bz = power.banzhaf([9, 9, 7, 3, 1, 1], 16)
+    assert isinstance(bz.index, pd.RangeIndex)
+    np.testing.assert_allclose(bz, [1 / 3] * 3 + [0] * 3, atol=1e-14)
+
+
+# ----------------------------------------------------------------------------------------
+# Properties on random small games
+
+
+@settings(max_examples=80, deadline=None)
+@given(games())
+def test_exact_indices_match_brute_force(game):
+    weights, quota, veto = game
+    swings, ss = _brute(weights, quota, veto)
+    n = len(weights)
+    np.testing.assert_allclose(power.banzhaf(weights, quota, veto=veto, normalized=False),
+                               [s / 2 ** (n - 1) for s in swings], atol=1e-13)
+    np.testing.assert_allclose(power.banzhaf(weights, quota, veto=veto),
+                               [s / sum(swings) for s in swings], atol=1e-13)
+    np.testing.assert_allclose(power.shapley_shubik(weights, quota, veto=veto),
+                               [float(x) for x in ss], atol=1e-13)
+    mwc = _minimal_winning(weights, quota, veto)
+    holler = [sum(i in s for s in mwc) for i in range(n)]
+    np.testing.assert_allclose(power.holler(weights, quota, veto=veto),
+                               [h / sum(holler) for h in holler], atol=1e-14)
+    dp = [sum(Fraction(1, len(s)) for s in mwc if i in s) / len(mwc) for i in range(n)]
+    np.testing.assert_allclose(power.deegan_packel(weights, quota, veto=veto),
+                               [float(x) for x in dp], atol=1e-14)
+
+
+@settings(max_examples=40, deadline=None)
+@given(games(max_players=6))
+def test_shapley_shubik_is_the_share_of_pivotal_orders(game):
+    weights, quota, veto = game
+    np.testing.assert_allclose(power.shapley_shubik(weights, quota, veto=veto),
+                               [float(x) for x in _brute_orders(weights, quota, veto)],
+                               atol=1e-13)
+
+
+@settings(max_examples=40, deadline=None)
+@given(games(max_players=6), st.data())
+def test_owen_value_is_the_share_of_pivotal_bloc_orders(game, data):
+    weights, quota, veto = game
+    blocs = data.draw(st.lists(st.integers(0, 2), min_size=len(weights), max_size=len(weights)))
+    expected = [float(x) for x in _brute_orders(weights, quota, veto, blocs)]
+    np.testing.assert_allclose(power.owen(weights, quota, blocs, veto=veto), expected, atol=1e-13)
+
+
+@settings(max_examples=60, deadline=None)
+@given(games(max_players=12, max_weight=30))
+def test_normalised_indices_sum_to_one_and_dummies_get_nothing(game):
+    weights, quota, veto = game
+    weights = weights + [0]  # a holder with no votes and no veto is a dummy
+    for index in (power.banzhaf, power.shapley_shubik, power.deegan_packel, power.holler,
+                  power.johnston):
+        values = index(weights, quota, veto=veto)
+        assert values.sum() == pytest.approx(1.0, abs=1e-12)
+        assert values.iloc[-1] == 0
+        assert ((values >= 0) & (values <= 1)).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 40), st.integers(1, 9), st.data())
+def test_symmetric_holders_get_equal_power(n, weight, data):
+    weights = [weight] * n
+    quota = data.draw(st.integers(1, weight * n))
+    for index in (power.banzhaf, power.shapley_shubik):
+        np.testing.assert_allclose(index(weights, quota), [1 / n] * n, atol=1e-12)
+
+
+def test_dictator_gets_everything():
+    for index in (power.banzhaf, power.shapley_shubik, power.deegan_packel, power.holler,
+                  power.johnston):
+        np.testing.assert_allclose(index([10, 3, 3, 3], 10), [1, 0, 0, 0], atol=1e-14)
+    np.testing.assert_allclose(power.owen([10, 3, 3, 3], 10, [0, 1, 1, 0]), [1, 0, 0, 0],
+                               atol=1e-14)
+
+
+# ----------------------------------------------------------------------------------------
+# Owen value
+
+
+def test_owen_by_hand_and_its_group_form():
+    # Weights 2, 1, 1, quota 3, blocs {0} and {1, 2}: of the four orders that keep blocs
+    # together, 0 is pivotal in the two where bloc {1, 2} comes first, 1 and 2 in one each.
+    by_label = power.owen(pd.Series({"museum": 2, "group_a": 1, "group_b": 1}), 3,
+                          [["group_a", "group_b"]])
+    assert by_label.to_dict() == pytest.approx({"museum": 0.5, "group_a": 0.25, "group_b": 0.25},
+                                               abs=1e-14)
+    assert by_label.name == "owen"
+    # Banzhaf-Owen, absolute, by hand: 0 swings with bloc {1, 2} present (1 of 2); 1 swings
+    # only with bloc {0} present and 2 absent (1 of 4).
+    bo = power.owen([2, 1, 1], 3, [0, 1, 1], kind="banzhaf", normalized=False)
+    np.testing.assert_allclose(bo, [0.5, 0.25, 0.25], atol=1e-15)
+    # One bloc, or every holder alone: the Shapley-Shubik index.
+    ss = power.shapley_shubik(EEC_1958, 12)
+    np.testing.assert_allclose(power.owen(EEC_1958, 12, ["all"] * 6), ss, atol=1e-14)
+    np.testing.assert_allclose(power.owen(EEC_1958, 12, list(range(6))), ss, atol=1e-14)
+
+
+def test_owen_bloc_errors():
+    with pytest.raises(cp.InputError, match="blocs"):
+        power.owen([1, 1, 1], 2, [0, 1])
+    with pytest.raises(cp.InputError, match="two groups"):
+        power.owen([1, 1, 1], 2, [[0, 1], [1, 2]])
+    with pytest.raises(cp.InputError, match="kind"):
+        power.owen([1, 1, 1], 2, [0, 0, 1], kind="johnston")
+
+
+# ----------------------------------------------------------------------------------------
+# Monte Carlo
+
+
+def test_monte_carlo_interval_covers_the_exact_value():
+    rng = np.random.default_rng(2024)
+    weights = pd.Series(rng.integers(1, 13, 20), index=[f"partner_{k}" for k in range(20)])
+    quota = int(weights.sum() * 2 // 3)
+    # 100 intervals (5 indices x 20 holders) at pointwise level 1 - 0.001/100 (Bonferroni):
+    # a correct estimator fails this test for at most 1 seed in 1000.
+    level = 1 - 0.001 / 100
+    for index in (power.banzhaf, power.shapley_shubik, power.deegan_packel, power.holler,
+                  power.johnston):
+        exact = index(weights, quota, method="exact")
+        estimate = index(weights, quota, method="monte_carlo", rng=7, samples=100_000,
+                         confidence=level, interval=True)
+        assert estimate.attrs["method"] == "monte_carlo"
+        assert list(estimate.index) == list(weights.index)
+        assert ((estimate["lower"] <= exact) & (exact <= estimate["upper"])).all(), index
+        assert (estimate["upper"] - estimate["lower"]).max() < 0.03
+
+
+@pytest.mark.parametrize("index", [power.shapley_shubik, power.johnston])
+def test_monte_carlo_intervals_cover_at_their_level(index):
+    # Over 100 seeds, 95% intervals for 8 holders should miss about 5% of 800 times. Were the
+    # 800 intervals independent, the count would lie in [20, 62] with probability above
+    # 0.999 (binomial(800, 0.05)); misses of equally weighted holders are correlated, which
+    # widens the spread a little.
+    weights, quota = [5, 4, 3, 3, 2, 2, 1, 1], 12
+    exact = index(weights, quota, method="exact")
+    misses = 0
+    for seed in range(100):
+        e = index(weights, quota, method="monte_carlo", rng=seed, samples=2000, interval=True)
+        misses += int(((e["lower"] > exact) | (exact > e["upper"])).sum())
+    assert 20 <= misses <= 62
+
+
+def test_monte_carlo_is_reproducible_and_auto_samples_above_25():
+    weights = list(range(1, 31))
+    a = power.johnston(weights, 250, rng=3, samples=20_000)
+    b = power.johnston(weights, 250, rng=np.random.default_rng(3), samples=20_000)
+    assert a.attrs["method"] == "monte_carlo"
+    pd.testing.assert_series_equal(a, power.johnston(weights, 250, rng=3, samples=20_000))
+    assert a.sum() == pytest.approx(1.0)
+    assert not np.array_equal(a, power.johnston(weights, 250, rng=4, samples=20_000))
+    assert b.attrs["method"] == "monte_carlo"
+    with pytest.raises(cp.InputError, match="method"):
+        power.johnston(weights, 250, method="exact")
+    # Holler stays exact beyond 25 holders when asked (minimal winning coalition search).
+    exact = power.holler(weights, 250, method="exact")
+    assert exact.attrs["method"] == "exact"
+    assert exact.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_exact_interval_frame():
+    frame = power.banzhaf([2, 1, 1], 3, interval=True)
+    assert list(frame.columns) == ["value", "lower", "upper", "standard_error"]
+    np.testing.assert_array_equal(frame["lower"], frame["value"])
+    assert frame.attrs["method"] == "exact"
+
+
+# ----------------------------------------------------------------------------------------
+# Large games
+
+
+def test_thousand_holders():
+    # 1,000 holders, weights 1..199 (about 100,000 votes), simple majority.
+    rng = np.random.default_rng(1)
+    weights = rng.integers(1, 200, 1000)
+    quota = int(weights.sum() // 2 + 1)
+    bz = power.banzhaf(weights, quota)
+    ss = power.shapley_shubik(weights, quota)
+    assert bz.sum() == pytest.approx(1.0, abs=1e-12)
+    assert ss.sum() == pytest.approx(1.0, abs=1e-12)
+    # Equal weights, equal power; more votes, more power.
+    order = np.argsort(weights, kind="stable")
+    assert np.all(np.diff(ss.to_numpy()[order]) >= -1e-15)
+    heaviest = weights == weights.max()
+    assert np.ptp(bz[heaviest]) < 1e-15
+    # With many small holders the Shapley-Shubik index approaches the vote share (Neyman
+    # 1982), and the absolute Banzhaf value Penrose's normal approximation
+    # w * sqrt(2 / (pi * sum w^2)).
+    np.testing.assert_allclose(ss, weights / weights.sum(), rtol=0.05)
+    absolute = power.banzhaf(weights, quota, normalized=False)
+    penrose = weights * math.sqrt(2 / (math.pi * float(np.sum(weights.astype(float) ** 2))))
+    np.testing.assert_allclose(absolute, penrose, rtol=0.05)
+
+
+# ----------------------------------------------------------------------------------------
+# Input
+
+
+def test_fractional_quota_rounds_up():
+    pd.testing.assert_series_equal(power.banzhaf([3, 2, 2], 4.5), power.banzhaf([3, 2, 2], 5))
+
+
+@pytest.mark.parametrize("weights, quota, where", [
+    ([1, 2], 4, "quota"),
+    ([1, 2], 0, "quota"),
+    ([1, 2], -1, "quota"),
+    ([1, -2], 1, "weights"),
+    ([1.5, 2], 1, "weights"),
+    ([1, float("nan")], 1, "weights"),
+    ([], 1, "weights"),
+    ([[1, 2], [3, 4]], 1, "weights"),
+])
+def test_bad_games_raise(weights, quota, where):
+    for index in (power.banzhaf, power.shapley_shubik, power.holler):
+        with pytest.raises(cp.InputError, match=where) as info:
+            index(weights, quota)
+        assert info.value.where == where
+        assert isinstance(info.value, ValueError)
+
+
+def test_bad_options_raise():
+    with pytest.raises(cp.InputError, match="veto"):
+        power.banzhaf(EEC_1958, 12, veto=["Spain"])
+    with pytest.raises(cp.InputError, match="veto"):
+        power.banzhaf([1, 1], 1, veto=[5])
+    with pytest.raises(cp.InputError, match="method"):
+        power.banzhaf([1, 1], 1, method="fast")
+    with pytest.raises(cp.InputError, match="rng"):
+        power.banzhaf([1, 1], 1, method="monte_carlo", rng="seed")
+    with pytest.raises(cp.InputError, match="samples"):
+        power.shapley_shubik([1, 1], 1, method="monte_carlo", samples=1)
+    with pytest.raises(cp.InputError, match="confidence"):
+        power.holler([1, 1], 1, method="monte_carlo", confidence=1.5)
+
+
+def test_all_names_exported():
+    assert set(power.__all__) == {"banzhaf", "deegan_packel", "holler", "johnston",
+                                  "minimal_winning_coalitions", "owen", "shapley_shubik"}
