@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
   register_model(m);
   auto metrics = m.def_submodule("metrics", "Inequality, centrality and centralization.");
   register_inequality(metrics);
+  register_relations(metrics);
   auto power = m.def_submodule("power", "Power indices of simple games.");
   register_power(power);
 }

@@ -8,5 +8,6 @@ void register_errors(pybind11::module_& m);
 void register_model(pybind11::module_& m);
 void register_inequality(pybind11::module_& m);
 void register_centrality(pybind11::module_& m);
+void register_relations(pybind11::module_& m);
 void register_power(pybind11::module_& m);
 }  // namespace coproduction::python

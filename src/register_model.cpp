@@ -1,6 +1,8 @@
 // The model and its JSON format: `_core.Network` and the readers and writers.
 
+#include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -259,33 +261,42 @@ void register_model(py::module_& m) {
           py::arg("method") = py::none(), py::arg("attributes") = py::none())
       .def(
           "add_relations",
-          [](Network& net, const std::vector<std::string>& source,
-             const std::vector<std::string>& target, const std::vector<std::string>& type,
+          [](Network& net, const std::vector<std::string>& names,
+             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& source,
+             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& target,
+             const std::vector<std::string>& type_names,
+             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& type,
              const std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>>&
                  weight) {
-            const std::size_t n = source.size();
-            if (target.size() != n || type.size() != n ||
+            // Columns arrive factorised (codes into `names` and `type_names`), so a million
+            // rows cost a million integer reads here, not a million Python strings.
+            const auto n = static_cast<std::size_t>(source.size());
+            if (static_cast<std::size_t>(target.size()) != n ||
+                static_cast<std::size_t>(type.size()) != n ||
                 (weight && static_cast<std::size_t>(weight->size()) != n))
               throw input_error("relations", "source, target, type and weight differ in length");
-            std::vector<Relation> relations(n);
+            const std::int64_t* s = source.data();
+            const std::int64_t* t = target.data();
+            const std::int64_t* k = type.data();
             const double* w = weight ? weight->data() : nullptr;
+            auto pick = [](const std::vector<std::string>& table, std::int64_t code,
+                           const char* column) -> const std::string& {
+              if (code < 0 || static_cast<std::size_t>(code) >= table.size())
+                throw input_error("relations", std::string("a missing ") + column);
+              return table[static_cast<std::size_t>(code)];
+            };
+            std::vector<Relation> batch(n);
             for (std::size_t i = 0; i < n; ++i) {
-              relations[i].source = source[i];
-              relations[i].target = target[i];
-              relations[i].type = type[i];
-              if (w && !std::isnan(w[i])) relations[i].weight = w[i];
+              batch[i].source = pick(names, s[i], "source");
+              batch[i].target = pick(names, t[i], "target");
+              batch[i].type = pick(type_names, k[i], "type");
+              if (w && !std::isnan(w[i])) batch[i].weight = w[i];
             }
-            // All or nothing: a bad row leaves the network as it was.
-            Network trial = net;
-            {
-              // Only the private copy is touched below, so other Python threads may run.
-              py::gil_scoped_release release;
-              for (std::size_t i = 0; i < n; ++i) trial.add_relation(std::move(relations[i]));
-            }
-            net = std::move(trial);
+            net.add_relations(std::move(batch));
           },
-          py::arg("source"), py::arg("target"), py::arg("type"), py::arg("weight") = py::none(),
-          "Adds many relations at once, all or none.")
+          py::arg("names"), py::arg("source"), py::arg("target"), py::arg("type_names"),
+          py::arg("type"), py::arg("weight") = py::none(),
+          "Adds many relations, all or none, from factorised columns.")
       .def(
           "add_project",
           [](Network& net, const std::string& id, const std::optional<std::string>& label,
@@ -324,6 +335,51 @@ void register_model(py::module_& m) {
       .def_property_readonly("num_decisions", &Network::num_decisions)
       .def("__contains__", [](const Network& net, const std::string& id) { return net.contains(id); })
       .def("vertex", [](const Network& net, const std::string& id) { return net.vertex(id); })
+      .def(
+          "layer_edges",
+          [](const Network& net, const std::optional<std::vector<std::string>>& types,
+             bool include_objects) {
+            std::unordered_set<std::string> wanted;
+            if (types) {
+              wanted.insert(types->begin(), types->end());
+              std::unordered_set<std::string> present;
+              for (std::size_t i = 0; i < net.num_relations(); ++i)
+                present.insert(net.relation_at(i).type);
+              for (const auto& t : *types)
+                if (!present.count(t))
+                  throw input_error("layer", "no relation of type " + detail::quote(t) +
+                                                 " in the network");
+            }
+            const std::size_t n = net.num_stakeholders();
+            std::vector<std::int64_t> position(n, -1);
+            py::list ids;
+            std::int64_t kept = 0;
+            for (std::size_t v = 0; v < n; ++v) {
+              const Stakeholder& s = net.stakeholder_at(v);
+              if (include_objects || s.kind != Kind::object) {
+                position[v] = kept++;
+                ids.append(s.id);
+              }
+            }
+            std::vector<std::int64_t> source, target;
+            std::vector<double> weight;
+            const auto& g = net.graph();
+            for (std::size_t i = 0; i < net.num_relations(); ++i) {
+              auto e = net.edge_at(i);
+              const Relation& r = g[e];
+              if (types && !wanted.count(r.type)) continue;
+              auto u = position[boost::source(e, g)], v = position[boost::target(e, g)];
+              if (u < 0 || v < 0) continue;
+              source.push_back(u);
+              target.push_back(v);
+              weight.push_back(r.strength());
+            }
+            return py::make_tuple(ids, py::array(py::cast(source)), py::array(py::cast(target)),
+                                  py::array(py::cast(weight)));
+          },
+          py::arg("types") = py::none(), py::arg("include_objects") = false,
+          "The stakeholders and relations of a layer: (ids, source, target, weight) with "
+          "source and target as positions in ids.")
       .def("stakeholder_columns", &stakeholder_columns)
       .def("relation_columns", &relation_columns)
       .def("project_columns", &project_columns)

@@ -604,6 +604,31 @@ def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Di
     return {k: v for k, v in known.items() if v is not None}
 
 
+def _plain_edge_list(relations: Any) -> bool:
+    """True for a frame of source, target, type and optionally weight only."""
+    return (isinstance(relations, pd.DataFrame)
+            and {"source", "target", "type"} <= set(relations.columns)
+            and set(relations.columns) <= {"source", "target", "type", "weight"})
+
+
+def _add_edge_list(net: Network, relations: pd.DataFrame) -> None:
+    """Adds an edge list in one call to the core: the id columns are factorised in pandas
+    and only their distinct values cross as strings."""
+    for column in ("source", "target", "type"):
+        missing = relations[column].isna().to_numpy()
+        if missing.any():
+            raise input_error("relations", f"row {int(np.argmax(missing))}: {column} is missing")
+    ends = pd.concat([relations["source"], relations["target"]], ignore_index=True)
+    codes, names = pd.factorize(ends.astype(str), sort=False)
+    types, type_names = pd.factorize(relations["type"].astype(str), sort=False)
+    n = len(relations)
+    weight = None
+    if "weight" in relations.columns:
+        weight = pd.to_numeric(relations["weight"], errors="raise").to_numpy(dtype=float, na_value=np.nan)
+    net._core.add_relations(list(names), codes[:n].astype(np.int64), codes[n:].astype(np.int64),
+                            list(type_names), types.astype(np.int64), weight)
+
+
 def from_frames(
     stakeholders: pd.DataFrame,
     relations: Optional[pd.DataFrame] = None,
@@ -668,7 +693,9 @@ def from_frames(
             fields["size"] = int(fields["size"])
         net.add_stakeholder(str(sid), **fields)
 
-    if relations is not None:
+    if relations is not None and _plain_edge_list(relations):
+        _add_edge_list(net, relations)
+    elif relations is not None:
         rows = _records(relations, "relations", None)
         for i, row in enumerate(rows):
             for column in ("source", "target", "type"):

@@ -380,3 +380,36 @@ TEST(Network, MovesKeepRelationsInOrder) {
   EXPECT_EQ(moved_from.num_stakeholders(), 0u);  // NOLINT(bugprone-use-after-move): documented state
   EXPECT_EQ(moved_from.num_relations(), 0u);
 }
+
+TEST(Network, BatchOfRelationsIsAllOrNothing) {
+  cp::Network net = small_network();
+  std::vector<cp::Relation> batch{
+      {.source = "outreach", .target = "probation", .type = "informs"},
+      {.source = "probation", .target = "womens_group", .type = "refers", .weight = 2.0},
+  };
+  net.add_relations(batch);
+  EXPECT_EQ(net.num_relations(), 3u);
+  EXPECT_EQ(net.relation_at(2).strength(), 2.0);
+  // A repeat inside the batch, or of an existing relation, refuses the whole batch.
+  expect_refused<cp::duplicate_id>(
+      net,
+      [](cp::Network& n) {
+        n.add_relations({{.source = "outreach", .target = "womens_group", .type = "informs"},
+                         {.source = "outreach", .target = "womens_group", .type = "informs"}});
+      },
+      "outreach->womens_group (informs)", "", "already exists");
+  expect_refused<cp::unknown_id>(
+      net,
+      [](cp::Network& n) {
+        n.add_relations({{.source = "outreach", .target = "womens_group", .type = "informs"},
+                         {.source = "outreach", .target = "nhs", .type = "informs"}});
+      },
+      "outreach->nhs (informs)", "target", "unknown stakeholder");
+  expect_refused<cp::duplicate_id>(
+      net,
+      [](cp::Network& n) {
+        n.add_relations({{.source = "outreach", .target = "probation", .type = "informs"}});
+      },
+      "outreach->probation (informs)", "", "already exists");
+  EXPECT_EQ(net.num_relations(), 3u);
+}

@@ -93,13 +93,28 @@ class Network {
   /// is not `^[a-z][a-z0-9_]*$`, a weight that is not a finite number > 0, a malformed
   /// provenance date, or attributes that are not an object. O(1) amortised.
   const Relation& add_relation(Relation r) {
-    std::string key = validate(r);
-    auto u = index_.at(r.source), v = index_.at(r.target);
-    auto [e, added] = boost::add_edge(u, v, std::move(r), graph_);
-    (void)added;  // a multigraph: add_edge always adds
+    RelationKey key = validate(r, nullptr);
+    insert_relation(key, std::move(r));
     relation_keys_.insert(std::move(key));
-    edges_.push_back(e);
-    return graph_[e];
+    return graph_[edges_.back()];
+  }
+
+  /// Adds many relations, all or none: every relation is validated as `add_relation` does
+  /// (a repeat within the batch counts as a duplicate) before any is inserted, so a refused
+  /// batch leaves the network unchanged. O(batch) expected.
+  void add_relations(std::vector<Relation> batch) {
+    std::unordered_set<RelationKey, RelationKeyHash> pending;
+    pending.reserve(batch.size());
+    std::vector<RelationKey> keys;
+    keys.reserve(batch.size());
+    for (const Relation& r : batch) {
+      keys.push_back(validate(r, &pending));
+      pending.insert(keys.back());
+    }
+    relation_keys_.reserve(relation_keys_.size() + pending.size());
+    relation_keys_.merge(pending);
+    edges_.reserve(edges_.size() + batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) insert_relation(keys[i], std::move(batch[i]));
   }
 
   /// Adds a project. Throws `duplicate_id` or `invalid_value` (empty id, attributes not an
@@ -299,26 +314,51 @@ class Network {
     check_attributes(s.id, s.attributes);
   }
 
-  std::string validate(const Relation& r) const {
-    const std::string name = relation_name(r);
-    for (auto [field, id] : {std::pair<const char*, const std::string*>{"source", &r.source},
-                             {"target", &r.target}})
-      if (!index_.count(*id))
-        throw unknown_id(name, field, "unknown stakeholder " + detail::quote(*id));
+  struct RelationKey {
+    vertex_type source, target;
+    std::string type;
+    bool operator==(const RelationKey&) const = default;
+  };
+  struct RelationKeyHash {
+    std::size_t operator()(const RelationKey& k) const noexcept {
+      std::size_t h = std::hash<std::string>{}(k.type);
+      h ^= k.source + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+      h ^= k.target + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+      return h;
+    }
+  };
+
+  void insert_relation(const RelationKey& key, Relation&& r) {
+    auto [e, added] = boost::add_edge(key.source, key.target, std::move(r), graph_);
+    (void)added;  // a multigraph: add_edge always adds
+    edges_.push_back(e);
+  }
+
+  // Checks a relation against the network and, for a batch, the relations pending with it.
+  RelationKey validate(const Relation& r,
+                       const std::unordered_set<RelationKey, RelationKeyHash>* pending) const {
+    // The name is made only for a message: a batch of a million valid rows never needs it.
+    auto name = [&r] { return relation_name(r); };
+    auto u = index_.find(r.source);
+    if (u == index_.end())
+      throw unknown_id(name(), "source", "unknown stakeholder " + detail::quote(r.source));
+    auto v = index_.find(r.target);
+    if (v == index_.end())
+      throw unknown_id(name(), "target", "unknown stakeholder " + detail::quote(r.target));
     if (r.source == r.target)
-      throw invalid_value(name, "target", "a stakeholder cannot relate to itself");
+      throw invalid_value(name(), "target", "a stakeholder cannot relate to itself");
     if (!detail::is_type_name(r.type))
-      throw invalid_value(name, "type",
+      throw invalid_value(name(), "type",
                           detail::quote(r.type) + " is not a type name (^[a-z][a-z0-9_]*$)");
-    if (r.weight) check_positive(name, "weight", *r.weight);
+    if (r.weight) check_positive(name(), "weight", *r.weight);
     if (!r.provenance.date.empty() && !detail::is_partial_date(r.provenance.date))
-      throw invalid_value(name, "provenance/date",
+      throw invalid_value(name(), "provenance/date",
                           detail::quote(r.provenance.date) +
                               " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    check_attributes(name, r.attributes);
-    std::string key = r.source + '\0' + r.target + '\0' + r.type;
-    if (relation_keys_.count(key))
-      throw duplicate_id(name, "", "the relation " + name + " already exists");
+    check_attributes(name(), r.attributes);
+    RelationKey key{u->second, v->second, r.type};
+    if (relation_keys_.count(key) || (pending && pending->count(key)))
+      throw duplicate_id(name(), "", "the relation " + name() + " already exists");
     return key;
   }
 
@@ -392,7 +432,7 @@ class Network {
 
   Graph graph_;
   std::unordered_map<std::string, vertex_type> index_;
-  std::unordered_set<std::string> relation_keys_;
+  std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
   std::vector<edge_type> edges_;
   std::vector<Project> projects_;
   std::unordered_map<std::string, std::size_t> project_index_;
