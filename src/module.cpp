@@ -15,7 +15,10 @@ PYBIND11_MODULE(_core, m) {
   register_model(m);
   auto metrics = m.def_submodule("metrics", "Inequality, centrality and centralization.");
   register_inequality(metrics);
+  register_centrality(metrics);
   register_relations(metrics);
   auto power = m.def_submodule("power", "Power indices of simple games.");
   register_power(power);
+  auto ladder = m.def_submodule("ladder", "Decision power in a network and the collaboration ladder.");
+  register_ladder(ladder);
 }

@@ -10,4 +10,5 @@ void register_inequality(pybind11::module_& m);
 void register_centrality(pybind11::module_& m);
 void register_relations(pybind11::module_& m);
 void register_power(pybind11::module_& m);
+void register_ladder(pybind11::module_& m);
 }  // namespace coproduction::python

@@ -20,7 +20,7 @@ from ._errors import (
     UnknownIdError,
 )
 from .network import Network, from_frames, read_json, write_json
-from . import examples, metrics, power, report
+from . import examples, ladder, metrics, power, report
 
 __version__: str = _core.__version__
 
@@ -33,6 +33,7 @@ __all__ = [
     "report",
     "metrics",
     "power",
+    "ladder",
     "Error",
     "FormatError",
     "Problem",

@@ -39,6 +39,15 @@ import numpy.typing as npt
 import pandas as pd
 
 from coproduction import _core
+from coproduction.decision_power import (
+    convenor_carried,
+    convenor_carried_share,
+    decision_power,
+    power_by_project,
+    power_by_stage,
+    power_shares,
+    veto_players,
+)
 
 __all__ = [
     "banzhaf",
@@ -48,6 +57,13 @@ __all__ = [
     "minimal_winning_coalitions",
     "owen",
     "shapley_shubik",
+    "convenor_carried",
+    "convenor_carried_share",
+    "decision_power",
+    "power_by_project",
+    "power_by_stage",
+    "power_shares",
+    "veto_players",
 ]
 
 #: What ``weights`` may be.

@@ -384,4 +384,8 @@ def test_bad_options_raise():
 
 def test_all_names_exported():
     assert set(power.__all__) == {"banzhaf", "deegan_packel", "holler", "johnston",
-                                  "minimal_winning_coalitions", "owen", "shapley_shubik"}
+                                  "minimal_winning_coalitions", "owen", "shapley_shubik",
+                                  # decision power in a network
+                                  "convenor_carried", "convenor_carried_share",
+                                  "decision_power", "power_by_project", "power_by_stage",
+                                  "power_shares", "veto_players"}
