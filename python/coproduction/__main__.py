@@ -10,12 +10,19 @@ from typing import List, Optional
 from . import examples
 from ._errors import FormatError
 from .network import read_json
-from .report import describe
+from .report import describe, ladder, power, structure
 
 
 def _demo(out: str) -> int:
     net = examples.load("twam_partners_2013")
+    rule = "\n" + "=" * 100 + "\n"
     print(describe(net))
+    print(rule + structure(net))
+    print(rule + power(net))
+    print(rule + ladder(net))
+    types = examples.load("nml_collaboration_types")
+    print(rule + "The four collaboration types of seed 002 (nml_collaboration_types)\n")
+    print(ladder(types))
     os.makedirs(out, exist_ok=True)
     path = os.path.join(out, "twam_partners_2013.json")
     net.write_json(path)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .network import RIGHTS, Network
 
-__all__ = ["describe"]
+__all__ = ["describe", "structure", "power", "ladder"]
 
 # One letter per right, so a decision x stakeholder table fits a terminal.
 _RIGHT_MARK = {"none": ".", "informed": "i", "consulted": "c", "involved": "v", "shared": "S",
@@ -74,4 +74,52 @@ def describe(net: Network) -> str:
             rule = str(row["rule"]) + (f" (quota {row['quota']:g})" if row["rule"] == "quota" else "")
             lines.append(f"  {did}: {rule}: {', '.join(who)}")
     assert set(_RIGHT_MARK) == set(RIGHTS)
+    return "\n".join(lines)
+
+
+def structure(net: Network) -> str:
+    """Every graph-level measure per layer (:func:`coproduction.metrics.summary`), with a
+    one-line reading of each column."""
+    from . import metrics
+
+    table = metrics.summary(net)
+    lines = ["Structure of each layer (all relations, then each type on its own)",
+             table.round(2).to_string(), "", "Reading the columns"]
+    width = max(len(k) for k in metrics.SUMMARY_READINGS)
+    lines += [f"  {k:<{width}}  {v}" for k, v in metrics.SUMMARY_READINGS.items()]
+    return "\n".join(lines)
+
+
+def power(net: Network) -> str:
+    """Who holds decision power (normalised Banzhaf, averaged over decisions), by group."""
+    from . import power as _power
+
+    lines = ["Decision power (normalised Banzhaf, mean over decisions)"]
+    for by in ("convenor", "expertise", "role"):
+        shares = _power.power_shares(net, by=by)
+        lines.append(f"  by {by}: power share, head-count share and parity (power / people)")
+        lines += ["    " + line for line in shares.round(3).to_string().splitlines()]
+    carried = _power.convenor_carried_share(net)
+    lines.append(f"  decisions convenors can carry with no partner: {carried:.0%}")
+    vetoes = _power.veto_players(net)
+    if len(vetoes):
+        held = vetoes.reset_index().groupby("stakeholder", sort=False)["decision"].apply(list)
+        lines.append("  veto players (in every winning coalition of a decision):")
+        lines += [f"    {who}: {', '.join(decisions)}" for who, decisions in held.items()]
+    return "\n".join(lines)
+
+
+def ladder(net: Network) -> str:
+    """The collaboration ladder of every project, with its evidence, and tokenism."""
+    from . import ladder as _ladder
+
+    lines = ["The collaboration ladder (seed 002), project by project"]
+    for project in net.projects.index:
+        lines.append("")
+        lines.append(str(_ladder.classify(net, project)))
+    findings = _ladder.tokenism(net)
+    lines.append("")
+    lines.append(f"Tokenism (seed 004): {len(findings)} findings")
+    for who, row in findings.iterrows():
+        lines.append(f"  {who}: {row['kind']}: {row['evidence']}")
     return "\n".join(lines)

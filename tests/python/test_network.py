@@ -398,7 +398,10 @@ def test_command_line(tmp_path):
                                        capture_output=True, text=True, cwd=tmp_path)
     demo = run("demo", "--out", str(tmp_path / "out"))
     assert demo.returncode == 0, demo.stderr
-    assert "Stakeholders by kind" in demo.stdout and "Decisions by project and stage" in demo.stdout
+    for section in ("Stakeholders by kind", "Decisions by project and stage", "Structure of each layer",
+                    "Reading the columns", "Decision power", "The collaboration ladder",
+                    "Tokenism", "claimed co-production"):
+        assert section in demo.stdout, section
     written = tmp_path / "out" / "twam_partners_2013.json"
     assert cp.read_json(written) == cp.examples.load("twam_partners_2013")
     bad = tmp_path / "bad.json"
