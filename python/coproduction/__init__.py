@@ -20,7 +20,7 @@ from ._errors import (
     UnknownIdError,
 )
 from .network import Network, from_frames, read_json, write_json
-from . import examples, ladder, metrics, power, report
+from . import audit, examples, ladder, metrics, power, report
 
 __version__: str = _core.__version__
 
@@ -34,6 +34,7 @@ __all__ = [
     "metrics",
     "power",
     "ladder",
+    "audit",
     "Error",
     "FormatError",
     "Problem",

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import List, Optional
 
-from . import examples
+from . import audit, examples
 from ._errors import FormatError
 from .network import read_json
 from .report import describe, ladder, power, structure
@@ -20,6 +20,8 @@ def _demo(out: str) -> int:
     print(rule + structure(net))
     print(rule + power(net))
     print(rule + ladder(net))
+    print(rule + "Principles scorecard (seed 002's twelve principles)\n")
+    print(audit.scorecard_text(audit.principles(net)))
     types = examples.load("nml_collaboration_types")
     print(rule + "The four collaboration types of seed 002 (nml_collaboration_types)\n")
     print(ladder(types))

@@ -400,7 +400,8 @@ def test_command_line(tmp_path):
     assert demo.returncode == 0, demo.stderr
     for section in ("Stakeholders by kind", "Decisions by project and stage", "Structure of each layer",
                     "Reading the columns", "Decision power", "The collaboration ladder",
-                    "Tokenism", "claimed co-production"):
+                    "Tokenism", "claimed co-production", "Principles scorecard",
+                    "not measurable from these data"):
         assert section in demo.stdout, section
     written = tmp_path / "out" / "twam_partners_2013.json"
     assert cp.read_json(written) == cp.examples.load("twam_partners_2013")
@@ -420,6 +421,10 @@ def test_readme_quickstart_runs():
     namespace: dict = {}
     exec(compile(code, "README.md", "exec"), namespace)
     assert namespace["net"].num_decisions == 1
+    measuring = re.search(r"## Where power sits\s+```python\n(.*?)```", readme, re.S).group(1)
+    namespace = {}
+    exec(compile(measuring, "README.md", "exec"), namespace)
+    assert namespace["result"].type == "engagement"
 
 
 @pytest.mark.parametrize("module", ["network", "examples", "report", "inequality"])
