@@ -350,12 +350,13 @@ class Network {
     if (!detail::is_type_name(r.type))
       throw invalid_value(name(), "type",
                           detail::quote(r.type) + " is not a type name (^[a-z][a-z0-9_]*$)");
-    if (r.weight) check_positive(name(), "weight", *r.weight);
+    if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
+      check_positive(name(), "weight", *r.weight);
     if (!r.provenance.date.empty() && !detail::is_partial_date(r.provenance.date))
       throw invalid_value(name(), "provenance/date",
                           detail::quote(r.provenance.date) +
                               " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    check_attributes(name(), r.attributes);
+    if (!r.attributes.is_null()) check_attributes(name(), r.attributes);
     RelationKey key{u->second, v->second, r.type};
     if (relation_keys_.count(key) || (pending && pending->count(key)))
       throw duplicate_id(name(), "", "the relation " + name() + " already exists");
