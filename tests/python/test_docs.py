@@ -21,4 +21,4 @@ def test_page_examples(page):
 def test_every_area_has_a_page():
     names = {p.name for p in PAGES}
     assert {"format.md", "examples.md", "metrics.md", "inequality.md", "centrality.md",
-            "relations.md", "power.md", "ladder.md"} <= names
+            "relations.md", "power.md", "ladder.md", "audit.md", "performance.md"} <= names
