@@ -21,7 +21,7 @@ import collections
 import dataclasses
 import math
 import textwrap
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple, cast
 
 import numpy as np
 import pandas as pd
@@ -394,10 +394,11 @@ def _equitable(s: _Scope) -> _Row:
                              "the power cannot be split between convenors and partners",
                              missing)
     partner, convenor = table.loc["partner"], table.loc["convenor"]
-    value = float(partner["parity"])
-    evidence = (f"partners ({int(partner['stakeholders'])} stakeholders) hold "
+    value = float(cast(float, partner["parity"]))
+    evidence = (f"partners ({int(cast(int, partner['stakeholders']))} stakeholders) hold "
                 f"{partner['power']:.3f} of the decision power and are {partner['people']:.3f} "
-                f"of the people (head counts); convenors ({int(convenor['stakeholders'])}) hold "
+                f"of the people (head counts); convenors "
+                f"({int(cast(int, convenor['stakeholders']))}) hold "
                 f"{convenor['power']:.3f} and are {convenor['people']:.3f} (parity "
                 f"{convenor['parity']:.2f})")
     return _Row(indicator, value, _grade(value, c.equitable_meets, c.equitable_partly, True),
@@ -411,8 +412,9 @@ def _partners_listed(s: _Scope) -> pd.Index:
         listed = set(s.rights["stakeholder"])
         pool = pd.Index([x for x in s.stakeholders.index if x in listed], dtype=object)
     kind = s.stakeholders["kind"].astype(str)
-    return pd.Index([x for x in pool if kind[x] != "object" and not s.convenor[x]],
-                    dtype=object)
+    kept: pd.Index = pd.Index([x for x in pool if kind[x] != "object" and not s.convenor[x]],
+                              dtype=object)
+    return kept
 
 
 def _inclusive(s: _Scope) -> _Row:

@@ -287,7 +287,7 @@ def centrality_from_edges(
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
             raise _input_error(name, f"must be an integer >= 0, got {value!r}")
     metrics = _core.metrics
-    common = dict(directed=bool(directed), weights_are=weights_are, parallel=parallel)
+    common: Dict[str, Any] = dict(directed=bool(directed), weights_are=weights_are, parallel=parallel)
     if measure == "degree":
         values = metrics.degree_centrality(n, s, t, w, **common, **options)
     elif measure == "closeness":

@@ -475,7 +475,7 @@ class Network:
         kinds = self._core.stakeholder_columns()["kind"]
         types = self._core.relation_columns()["type"]
         kind_counts = {k: kinds.count(k) for k in KINDS if kinds.count(k)}
-        type_counts = dict(pd.Series(types, dtype=object).value_counts().items()) if types else {}
+        type_counts = {str(k): int(v) for k, v in pd.Series(types, dtype=object).value_counts().items()}
         return (f"<coproduction.Network: {counted(self.num_stakeholders, 'stakeholder', kind_counts)}, "
                 f"{counted(self.num_relations, 'relation', type_counts)}, "
                 f"{counted(self.num_projects, 'project', {})}, "
@@ -525,9 +525,9 @@ def read_json(source: Union[PathLike, str, bytes, io.IOBase], *, max_depth: int 
     <coproduction.Network: 0 stakeholders, 0 relations, 0 projects, 0 decisions>
     """
     if hasattr(source, "read"):
-        data = source.read()  # type: ignore[union-attr]
-        return read_json(data if isinstance(data, (bytes, bytearray)) else str(data),
-                         max_depth=max_depth, max_bytes=max_bytes)
+        data = source.read()
+        text: Union[str, bytes] = bytes(data) if isinstance(data, (bytes, bytearray)) else str(data)
+        return read_json(text, max_depth=max_depth, max_bytes=max_bytes)
     if isinstance(source, (bytes, bytearray)):
         return Network._wrap(_core.read_json_text(bytes(source), max_depth, max_bytes))
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import Any, Dict, Optional, Tuple, Union, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -133,7 +133,7 @@ def _weights(weight: Optional[ArrayLike], edges: int) -> Optional[_Array]:
 def _index(ids: Optional[ArrayLike], n: int) -> pd.Index:
     if ids is None:
         return pd.RangeIndex(n)
-    index = pd.Index(ids)
+    index: pd.Index = pd.Index(cast(Any, ids))
     if len(index) != n:
         raise _input_error("ids", f"has {len(index)} entries but there are {n} vertices")
     if not index.is_unique:
@@ -871,9 +871,9 @@ def brokerage(
         sd=table("sd", index),
         z=table("z", index),
         network=network,
-        group_size=pd.Series(
+        group_size=cast("pd.Series[int]", pd.Series(
             np.asarray(raw["group_size"]).astype(np.int64), index=labels, name="size"
-        ),
+        )),
         group_expected=table("group_expected", labels),
         group_sd=table("group_sd", labels),
         density=float(raw["density"]),

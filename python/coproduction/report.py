@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Tuple, cast
 
 import pandas as pd
 
@@ -58,8 +58,9 @@ def describe(net: Network) -> str:
         lines.append("")
         by_stage = d.groupby(["project", "stage"], observed=True).size()
         lines.append("Decisions by project and stage")
-        for (project, stage), count in by_stage.items():
-            lines.append(f"  {project:<24} {stage:<12} {count:>3}")
+        for key, count in by_stage.items():
+            project, stage = cast(Tuple[str, str], key)
+            lines.append(f"  {project:<24} {stage!s:<12} {count:>3}")
         lines.append("")
         lines.append("Rights (" + ", ".join(f"{m} {name}" for name, m in _RIGHT_MARK.items()) + ")")
         matrix = rights["right"].astype(str).map(_RIGHT_MARK).unstack(fill_value=".")

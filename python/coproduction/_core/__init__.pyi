@@ -1,0 +1,78 @@
+# Type stubs of the compiled core, made with pybind11-stubgen and then tightened by hand.
+"""
+The compiled core of coproduction; use the `coproduction` package instead.
+"""
+from __future__ import annotations
+import collections.abc
+import numpy
+import numpy.typing
+import os
+import typing
+from . import metrics
+from . import power
+from . import ladder
+__all__: list[str] = ['FORMAT_VERSION', 'Network', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+class Network:
+    """
+    A co-production partnership as a graph.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    metadata: typing.Any
+    def __contains__(self, arg0: str) -> bool:
+        ...
+    def __eq__(self, arg0: object) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def add_decision(self, id: str, *, project: str, stage: str, rights: collections.abc.Mapping[str, str], rule: str, label: str | None = None, votes: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, quota: typing.SupportsFloat | typing.SupportsIndex | None = None, veto: collections.abc.Sequence[str] = [], weight: typing.SupportsFloat | typing.SupportsIndex | None = None, attributes: typing.Any = None) -> None:
+        ...
+    def add_project(self, id: str, *, label: str | None = None, claimed: str | None = None, attributes: typing.Any = None) -> None:
+        ...
+    def add_relation(self, source: str, target: str, type: str, *, weight: typing.SupportsFloat | typing.SupportsIndex | None = None, scale: str | None = None, reported_by: str | None = None, date: str | None = None, method: str | None = None, attributes: typing.Any = None) -> None:
+        ...
+    def add_relations(self, names: collections.abc.Sequence[str], source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], type_names: collections.abc.Sequence[str], type: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> None:
+        """
+        Adds many relations, all or none, from factorised columns.
+        """
+    def add_stakeholder(self, id: str, *, label: str | None = None, kind: str, role: str | None = None, sector: str | None = None, expertise: str | None = None, under_served: bool | None = None, paid: bool | None = None, convenor: bool | None = None, size: typing.SupportsInt | typing.SupportsIndex | None = None, influence: typing.SupportsFloat | typing.SupportsIndex | None = None, attributes: typing.Any = None) -> None:
+        ...
+    def copy(self) -> Network:
+        ...
+    def decision_columns(self) -> dict[str, typing.Any]:
+        ...
+    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, include_objects: bool = False) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """
+        The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids.
+        """
+    def project_columns(self) -> dict[str, typing.Any]:
+        ...
+    def relation_columns(self) -> dict[str, typing.Any]:
+        ...
+    def right_columns(self) -> dict[str, typing.Any]:
+        ...
+    def stakeholder_columns(self) -> dict[str, typing.Any]:
+        ...
+    def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+        ...
+    def vertex(self, arg0: str) -> int:
+        ...
+    def write(self, path: os.PathLike[str] | str | bytes, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> None:
+        ...
+    @property
+    def num_decisions(self) -> int:
+        ...
+    @property
+    def num_projects(self) -> int:
+        ...
+    @property
+    def num_relations(self) -> int:
+        ...
+    @property
+    def num_stakeholders(self) -> int:
+        ...
+def read_json_file(path: os.PathLike[str] | str | bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:
+    ...
+def read_json_text(text: bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:
+    ...
+FORMAT_VERSION: int = 1
+__version__: str = '0.1.0'

@@ -1,0 +1,61 @@
+# Type stubs of the compiled core, made with pybind11-stubgen and then tightened by hand.
+"""
+Power indices of weighted voting games; see coproduction.power.
+"""
+from __future__ import annotations
+import numpy
+import numpy.typing
+import typing
+__all__: list[str] = ['banzhaf', 'banzhaf_owen', 'deegan_packel', 'holler', 'johnston', 'max_coalition_players', 'max_enumeration_players', 'minimal_winning', 'monte_carlo', 'owen', 'shapley_shubik']
+def banzhaf(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], normalized: bool) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Banzhaf index by dynamic programming over vote totals.
+    
+    weights : 1-D int64 array
+        Votes of each player (>= 0).
+    quota : int
+        Votes a coalition needs (1 <= quota <= sum of weights).
+    veto : 1-D int64 array
+        Positions of the veto holders (may be empty).
+    """
+def banzhaf_owen(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], blocs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], normalized: bool) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Banzhaf-Owen index with a priori unions; blocs: one code per player.
+    """
+def deegan_packel(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Deegan-Packel index from the minimal winning coalitions (<= 64 players).
+    """
+def holler(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Holler public good index from the minimal winning coalitions (<= 64 players).
+    """
+def johnston(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Johnston index by enumerating the coalitions (<= 25 players).
+    """
+def minimal_winning(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.bool]:
+    """
+    Minimal winning coalitions as a boolean matrix (one row per coalition, <= 64 players).
+    """
+def monte_carlo(index: str, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], samples: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, confidence: typing.SupportsFloat | typing.SupportsIndex, normalized: bool = True) -> dict[str, typing.Any]:
+    """
+    Seeded Monte Carlo estimate with pointwise confidence intervals; returns a dict[str, typing.Any] of arrays value, standard_error, lower, upper and the scalars samples, confidence.
+    """
+def owen(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], blocs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Owen value with a priori unions; blocs: one code per player.
+    """
+def shapley_shubik(weights: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], quota: typing.SupportsInt | typing.SupportsIndex, veto: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Shapley-Shubik index, exact, over vote totals.
+    
+    weights : 1-D int64 array
+        Votes of each player (>= 0).
+    quota : int
+        Votes a coalition needs (1 <= quota <= sum of weights).
+    veto : 1-D int64 array
+        Positions of the veto holders (may be empty).
+    """
+max_coalition_players: int = 64
+max_enumeration_players: int = 25
