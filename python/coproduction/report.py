@@ -43,8 +43,12 @@ def describe(net: Network) -> str:
     Network: ... stakeholders, ... relations, 4 projects, ... decisions
     """
     s, r, d, rights = net.stakeholders, net.relations, net.decisions, net.rights
-    lines = [f"Network: {len(s)} stakeholders, {len(r)} relations, {net.num_projects} projects, "
-             f"{len(d)} decisions"]
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" + ("" if n == 1 else "s")
+
+    lines = ["Network: " + ", ".join([count(len(s), "stakeholder"), count(len(r), "relation"),
+                                      count(net.num_projects, "project"),
+                                      count(len(d), "decision")])]
     meta = net.metadata or {}
     if meta.get("title"):
         lines.append(f"  {meta['title']}")
