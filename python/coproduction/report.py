@@ -43,12 +43,13 @@ def describe(net: Network) -> str:
     Network: ... stakeholders, ... relations, 4 projects, ... decisions
     """
     s, r, d, rights = net.stakeholders, net.relations, net.decisions, net.rights
-    def count(n: int, noun: str) -> str:
+    def counted(n: int, noun: str) -> str:
         return f"{n} {noun}" + ("" if n == 1 else "s")
 
-    lines = ["Network: " + ", ".join([count(len(s), "stakeholder"), count(len(r), "relation"),
-                                      count(net.num_projects, "project"),
-                                      count(len(d), "decision")])]
+    lines = ["Network: " + ", ".join([counted(len(s), "stakeholder"),
+                                      counted(len(r), "relation"),
+                                      counted(net.num_projects, "project"),
+                                      counted(len(d), "decision")])]
     meta = net.metadata or {}
     if meta.get("title"):
         lines.append(f"  {meta['title']}")
