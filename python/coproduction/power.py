@@ -40,6 +40,7 @@ import pandas as pd
 
 from coproduction import _core
 from coproduction.decision_power import (
+    bloc_power,
     convenor_carried,
     convenor_carried_share,
     decision_power,
@@ -64,6 +65,7 @@ __all__ = [
     "power_by_stage",
     "power_shares",
     "veto_players",
+    "bloc_power",
 ]
 
 #: What ``weights`` may be.

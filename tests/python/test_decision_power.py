@@ -335,3 +335,39 @@ def test_fraction_check_of_a_published_style_game():
     expected = [Fraction(10, 42)] * 3 + [Fraction(6, 42)] * 2 + [Fraction(0)]
     np.testing.assert_allclose(b[list(votes)].to_numpy(), [float(x) for x in expected],
                                atol=1e-14)
+
+
+# -- blocs: the Owen value of each decision ----------------------------------------------------
+
+@pytest.mark.parametrize("name", ["twam_partners_2013", "nml_collaboration_types"])
+def test_bloc_power_with_singleton_or_single_blocs_is_shapley_shubik(name):
+    # Owen (1977): with every holder alone, or all in one bloc, the Owen value is the
+    # Shapley-Shubik index; decision_power computes that index by another route.
+    net = cp.examples.load(name)
+    shapley = cp.power.decision_power(net, "shapley_shubik")
+    alone = pd.Series(net.stakeholders.index, index=net.stakeholders.index)
+    together = pd.Series("all", index=net.stakeholders.index)
+    for blocs in (alone, together):
+        got = cp.power.bloc_power(net, by=blocs)
+        pd.testing.assert_frame_equal(got, shapley.loc[got.index, got.columns], atol=1e-12,
+                                      check_names=False)
+
+
+def test_bloc_power_by_hand():
+    # Majority of three single votes (2 of 3 win): the museum alone, users and carers a bloc
+    # of partners. Between blocs the partners' bloc has 2 votes and wins alone (2 >= 2), the
+    # museum's 1 never swings: the museum gets 0 and the bloc 1. Within the bloc users and
+    # carers are symmetric, so they split it: 1/2 each (Owen 1977).
+    net = cp.Network()
+    net.add_stakeholder("museum", kind="group", convenor=True)
+    net.add_stakeholder("users", kind="group")
+    net.add_stakeholder("carers", kind="group")
+    net.add_project("p")
+    net.add_decision("d", project="p", stage="design", rule="majority",
+                     rights={"museum": "shared", "users": "shared", "carers": "shared"})
+    got = cp.power.bloc_power(net, by="convenor")["d"]
+    assert got["museum"] == pytest.approx(0.0)
+    assert got["users"] == pytest.approx(0.5) and got["carers"] == pytest.approx(0.5)
+    # Without blocs each has 1/3 (symmetric players).
+    plain = cp.power.decision_power(net, "shapley_shubik")["d"]
+    assert plain.to_numpy() == pytest.approx([1 / 3] * 3)

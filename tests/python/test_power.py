@@ -388,4 +388,4 @@ def test_all_names_exported():
                                   # decision power in a network
                                   "convenor_carried", "convenor_carried_share",
                                   "decision_power", "power_by_project", "power_by_stage",
-                                  "power_shares", "veto_players"}
+                                  "power_shares", "veto_players", "bloc_power"}
