@@ -17,28 +17,17 @@
 
 #include "coproduction/metrics/centrality.hpp"
 #include "coproduction/metrics/centralization.hpp"
+#include "graphs.hpp"
 
 namespace cp = coproduction;
 
 namespace {
 
-using weight_property = boost::property<boost::edge_weight_t, double>;
-using ugraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                     boost::no_property, weight_property>;
-using dgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                     boost::no_property, weight_property>;
-
-struct edge {
-  int s, t;
-  double w = 1.0;
-};
-
-template <class Graph>
-Graph build(int n, const std::vector<edge>& edges) {
-  Graph g(n);
-  for (const edge& e : edges) add_edge(e.s, e.t, weight_property(e.w), g);
-  return g;
-}
+using test_graphs::build;
+using test_graphs::dgraph;
+using test_graphs::edge;
+using test_graphs::ugraph;
+using test_graphs::weight_property;
 
 std::vector<edge> star(int n) {  // centre 0
   std::vector<edge> e;

@@ -23,28 +23,17 @@
 #include "coproduction/metrics/hierarchy.hpp"
 #include "coproduction/metrics/reciprocity.hpp"
 #include "coproduction/model/network.hpp"
+#include "graphs.hpp"
 
 namespace cp = coproduction;
 
 namespace {
 
-using weight_property = boost::property<boost::edge_weight_t, double>;
-using dgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                     boost::no_property, weight_property>;
-using ugraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                     boost::no_property, weight_property>;
-
-struct edge {
-  int s, t;
-  double w = 1.0;
-};
-
-template <class Graph>
-Graph build(int n, const std::vector<edge>& edges) {
-  Graph g(n);
-  for (const edge& e : edges) add_edge(e.s, e.t, weight_property(e.w), g);
-  return g;
-}
+using test_graphs::build;
+using test_graphs::dgraph;
+using test_graphs::edge;
+using test_graphs::ugraph;
+using test_graphs::weight_property;
 
 constexpr double tol = 1e-12;
 

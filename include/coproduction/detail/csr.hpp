@@ -123,6 +123,45 @@ inline csr_adjacency pack(const std::vector<arc>& sorted, std::uint32_t n, bool 
 
 }  // namespace csr_build
 
+/// Checks parallel arrays of edge endpoints (vertex indices in `[0, n)`) and, when
+/// `weighted`, one finite positive weight per edge; shared by every builder of a graph from
+/// arrays, so each refuses bad input in the same words.
+///
+/// Throws `input_error` ("n") when n is too large, ("target") when the arrays differ in length,
+/// ("source"/"target") for an index outside `[0, n)`, ("weight") for a weight count that does
+/// not match or a weight that is not a finite positive number.
+template <class Index>
+void check_edge_arrays(std::size_t n, std::span<const Index> sources,
+                       std::span<const Index> targets, std::span<const double> weights,
+                       bool weighted) {
+  static_assert(std::is_integral_v<Index>, "vertex indices must be integers");
+  if (n > max_vertices)
+    throw input_error("n", "at most " + std::to_string(max_vertices) + " vertices, got " +
+                               std::to_string(n));
+  if (sources.size() != targets.size())
+    throw input_error("target", "has " + std::to_string(targets.size()) +
+                                    " entries but source has " + std::to_string(sources.size()));
+  if (weighted && weights.size() != sources.size())
+    throw input_error("weight", "has " + std::to_string(weights.size()) +
+                                     " entries but there are " + std::to_string(sources.size()) +
+                                     " edges");
+  const auto check_index = [n](Index v, const char* where, std::size_t e) {
+    bool outside = false;
+    if constexpr (std::is_signed_v<Index>) outside = v < 0;
+    if (outside || static_cast<std::make_unsigned_t<Index>>(v) >= n)
+      throw input_error(where, "edge " + std::to_string(e) + " has vertex " + std::to_string(v) +
+                                   ", outside [0, " + std::to_string(n) + ")");
+  };
+  for (std::size_t e = 0; e < sources.size(); ++e) {
+    check_index(sources[e], "source", e);
+    check_index(targets[e], "target", e);
+    if (weighted && !(std::isfinite(weights[e]) && weights[e] > 0.0))
+      throw input_error("weight", "edge " + std::to_string(e) + " has weight " +
+                                       std::to_string(weights[e]) +
+                                       "; weights must be finite and positive");
+  }
+}
+
 /// Builds the compact graph from parallel arrays of edge endpoints (vertex indices in
 /// `[0, n)`) and, if `weights` is not empty, one weight per edge.
 ///
@@ -133,42 +172,15 @@ inline csr_adjacency pack(const std::vector<arc>& sorted, std::uint32_t n, bool 
 template <class Index>
 csr_graph make_csr(std::size_t n, std::span<const Index> sources, std::span<const Index> targets,
                    std::span<const double> weights, const csr_request& req) {
-  static_assert(std::is_integral_v<Index>, "vertex indices must be integers");
-  if (n > max_vertices)
-    throw input_error("n", "at most " + std::to_string(max_vertices) + " vertices, got " +
-                               std::to_string(n));
-  if (sources.size() != targets.size())
-    throw input_error("target", "has " + std::to_string(targets.size()) +
-                                    " entries but source has " + std::to_string(sources.size()));
-  if (req.weighted && weights.size() != sources.size())
-    throw input_error("weight", "has " + std::to_string(weights.size()) +
-                                     " entries but there are " + std::to_string(sources.size()) +
-                                     " edges");
-  const auto check_index = [n](Index v, const char* where, std::size_t e) {
-    if constexpr (std::is_signed_v<Index>) {
-      if (v < 0)
-        throw input_error(where, "edge " + std::to_string(e) + " has vertex " +
-                                     std::to_string(v) + ", outside [0, " + std::to_string(n) +
-                                     ")");
-    }
-    if (static_cast<std::make_unsigned_t<Index>>(v) >= n)
-      throw input_error(where, "edge " + std::to_string(e) + " has vertex " + std::to_string(v) +
-                                   ", outside [0, " + std::to_string(n) + ")");
-  };
+  check_edge_arrays(n, sources, targets, weights, req.weighted);
 
   using csr_build::arc;
   std::vector<arc> arcs;
   arcs.reserve(req.directed ? sources.size() : 2 * sources.size());
   for (std::size_t e = 0; e < sources.size(); ++e) {
-    check_index(sources[e], "source", e);
-    check_index(targets[e], "target", e);
     double strength = 1.0, length = 1.0;
     if (req.weighted) {
       const double w = weights[e];
-      if (!(std::isfinite(w) && w > 0.0))
-        throw input_error("weight", "edge " + std::to_string(e) + " has weight " +
-                                         std::to_string(w) +
-                                         "; weights must be finite and positive");
       if (req.meaning == weight_meaning::strength) {
         strength = w;
         length = 1.0 / w;

@@ -35,6 +35,7 @@
 #include <boost/graph/graph_traits.hpp>
 #include <boost/property_map/property_map.hpp>
 
+#include "coproduction/detail/csr.hpp"
 #include "coproduction/error.hpp"
 
 namespace coproduction {
@@ -45,8 +46,10 @@ struct unweighted_t;
 
 namespace detail::layer {
 
-/// Largest vertex count: positions are 32-bit, one value kept free as "absent".
-inline constexpr std::size_t max_vertices = std::numeric_limits<std::uint32_t>::max() - 1;
+// The largest vertex count and the checks of edge arrays are those of the compact graph of
+// the centralities, so both refuse the same input in the same words.
+using detail::check_edge_arrays;
+using detail::max_vertices;
 
 /// The simple graph of a layer in compressed sparse row form: the out-neighbours of `v` are
 /// `out_targets[out_offsets[v] .. out_offsets[v + 1])`, sorted and distinct, each with the
@@ -117,38 +120,12 @@ template <class Index>
 simple_graph make_simple_graph(std::size_t n, std::span<const Index> sources,
                                std::span<const Index> targets, std::span<const double> weights,
                                bool directed, bool weighted) {
-  static_assert(std::is_integral_v<Index>, "vertex positions must be integers");
-  if (n > max_vertices)
-    throw input_error("n", "at most " + std::to_string(max_vertices) + " vertices, got " +
-                               std::to_string(n));
-  if (sources.size() != targets.size())
-    throw input_error("target", "has " + std::to_string(targets.size()) +
-                                    " entries but source has " + std::to_string(sources.size()));
-  if (weighted && weights.size() != sources.size())
-    throw input_error("weight", "has " + std::to_string(weights.size()) +
-                                     " entries but there are " + std::to_string(sources.size()) +
-                                     " edges");
-  const auto check = [n](Index v, const char* where, std::size_t e) {
-    bool bad = false;
-    if constexpr (std::is_signed_v<Index>) bad = v < 0;
-    if (bad || static_cast<std::make_unsigned_t<Index>>(v) >= n)
-      throw input_error(where, "edge " + std::to_string(e) + " has vertex " + std::to_string(v) +
-                                   ", outside [0, " + std::to_string(n) + ")");
-  };
+  check_edge_arrays(n, sources, targets, weights, weighted);
 
   std::vector<arc> arcs;
   arcs.reserve(directed ? sources.size() : 2 * sources.size());
   for (std::size_t e = 0; e < sources.size(); ++e) {
-    check(sources[e], "source", e);
-    check(targets[e], "target", e);
-    double w = 1.0;
-    if (weighted) {
-      w = weights[e];
-      if (!(std::isfinite(w) && w > 0.0))
-        throw input_error("weight", "edge " + std::to_string(e) + " has weight " +
-                                         std::to_string(w) +
-                                         "; weights must be finite and positive");
-    }
+    const double w = weighted ? weights[e] : 1.0;
     const auto s = static_cast<std::uint32_t>(sources[e]);
     const auto t = static_cast<std::uint32_t>(targets[e]);
     if (s == t) continue;
