@@ -1,6 +1,9 @@
 // The model and its JSON format: `_core.Network` and the readers and writers.
 
+#include <cmath>
 #include <cstdint>
+#include <span>
+#include <unordered_map>
 #include <optional>
 #include <unordered_set>
 #include <string>
@@ -222,6 +225,67 @@ ReadLimits limits_from(std::size_t max_depth, std::size_t max_bytes) {
   return ReadLimits{max_depth, max_bytes};
 }
 
+
+// A one-dimensional numpy array of Python objects, read in place.
+class ObjectColumn {
+ public:
+  ObjectColumn(const py::array& a, const char* column) : name(column) {
+    if (a.ndim() != 1 || a.dtype().kind() != 'O')
+      throw input_error("relations", std::string(column) + " must be a 1-d object array");
+    data_ = static_cast<PyObject* const*>(a.data());
+    stride_ = a.strides(0) / static_cast<py::ssize_t>(sizeof(PyObject*));
+  }
+  PyObject* at(std::size_t i) const { return data_[static_cast<py::ssize_t>(i) * stride_]; }
+  const char* name;
+
+ private:
+  PyObject* const* data_ = nullptr;
+  py::ssize_t stride_ = 1;
+};
+
+// What an object seen before mapped to. Columns of ids repeat the same string objects row
+// after row (pandas shares them), and a pointer compare is far cheaper than hashing text.
+// The objects stay alive in their array for the whole call, so addresses are not reused.
+template <class T>
+class AddressCache {
+ public:
+  std::optional<T> find(PyObject* o) const {
+    const Slot& s = slots_[slot(o)];
+    if (s.key == o) return s.value;
+    return std::nullopt;
+  }
+  void insert(PyObject* o, T value) { slots_[slot(o)] = Slot{o, value}; }
+
+ private:
+  struct Slot {
+    PyObject* key = nullptr;
+    T value{};
+  };
+  static std::size_t slot(PyObject* o) {
+    return (reinterpret_cast<std::uintptr_t>(o) >> 4) & (size - 1);
+  }
+  static constexpr std::size_t size = 1 << 14;
+  std::vector<Slot> slots_ = std::vector<Slot>(size);
+};
+
+// The text of a cell: a str as its UTF-8 bytes in place, anything else through str(), as
+// pandas' astype(str) would give it. A missing cell (None, NaN or one of `missing`) throws.
+std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char* column,
+                           std::size_t row, std::string& scratch) {
+  if (PyUnicode_Check(cell)) {
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
+    if (!text) throw py::error_already_set();
+    return {text, static_cast<std::size_t>(size)};
+  }
+  bool absent = cell == Py_None || (PyFloat_Check(cell) && std::isnan(PyFloat_AS_DOUBLE(cell)));
+  for (const auto& m : missing) absent = absent || cell == m.ptr();
+  if (absent)
+    throw input_error("relations", "row " + std::to_string(row) + ": " + column + " is missing");
+  scratch = py::str(py::handle(cell)).cast<std::string>();
+  return scratch;
+}
+
 }  // namespace
 
 void register_model(py::module_& m) {
@@ -261,42 +325,61 @@ void register_model(py::module_& m) {
           py::arg("method") = py::none(), py::arg("attributes") = py::none())
       .def(
           "add_relations",
-          [](Network& net, const std::vector<std::string>& names,
-             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& source,
-             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& target,
-             const std::vector<std::string>& type_names,
-             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& type,
+          [](Network& net, const py::array& source, const py::array& target,
+             const py::array& type,
              const std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>>&
-                 weight) {
-            // Columns arrive factorised (codes into `names` and `type_names`), so a million
-            // rows cost a million integer reads here, not a million Python strings.
+                 weight,
+             const py::tuple& missing) {
+            // The columns arrive as object arrays straight from pandas: each cell is looked
+            // up in the network's index by its UTF-8 bytes (no Python string is made), and a
+            // cell that is the very object of an earlier one is found by its address alone.
             const auto n = static_cast<std::size_t>(source.size());
             if (static_cast<std::size_t>(target.size()) != n ||
                 static_cast<std::size_t>(type.size()) != n ||
                 (weight && static_cast<std::size_t>(weight->size()) != n))
               throw input_error("relations", "source, target, type and weight differ in length");
-            const std::int64_t* s = source.data();
-            const std::int64_t* t = target.data();
-            const std::int64_t* k = type.data();
-            const double* w = weight ? weight->data() : nullptr;
-            auto pick = [](const std::vector<std::string>& table, std::int64_t code,
-                           const char* column) -> const std::string& {
-              if (code < 0 || static_cast<std::size_t>(code) >= table.size())
-                throw input_error("relations", std::string("a missing ") + column);
-              return table[static_cast<std::size_t>(code)];
+            const ObjectColumn sources(source, "source"), targets(target, "target"),
+                types(type, "type");
+            std::vector<Network::vertex_type> u(n), v(n);
+            std::vector<std::uint32_t> k(n);
+            std::vector<std::string> type_names;
+            std::unordered_map<std::string, std::uint32_t> type_codes;
+            AddressCache<Network::vertex_type> seen_ends;
+            AddressCache<std::uint32_t> seen_types;
+            std::string scratch;
+            auto end = [&](const ObjectColumn& column, std::size_t i) {
+              PyObject* cell = column.at(i);
+              if (auto hit = seen_ends.find(cell)) return *hit;
+              const std::string_view id = cell_text(cell, missing, column.name, i, scratch);
+              const auto vertex = net.find(id);
+              if (!vertex)
+                throw unknown_id("row " + std::to_string(i), column.name,
+                                 "unknown stakeholder " + detail::quote(id));
+              seen_ends.insert(cell, *vertex);
+              return *vertex;
             };
-            std::vector<Relation> batch(n);
             for (std::size_t i = 0; i < n; ++i) {
-              batch[i].source = pick(names, s[i], "source");
-              batch[i].target = pick(names, t[i], "target");
-              batch[i].type = pick(type_names, k[i], "type");
-              if (w && !std::isnan(w[i])) batch[i].weight = w[i];
+              u[i] = end(sources, i);
+              v[i] = end(targets, i);
+              PyObject* cell = types.at(i);
+              if (auto hit = seen_types.find(cell)) {
+                k[i] = *hit;
+                continue;
+              }
+              const std::string name(cell_text(cell, missing, "type", i, scratch));
+              auto [it, added] =
+                  type_codes.try_emplace(name, static_cast<std::uint32_t>(type_names.size()));
+              if (added) type_names.push_back(name);
+              seen_types.insert(cell, it->second);
+              k[i] = it->second;
             }
-            net.add_relations(std::move(batch));
+            std::span<const double> w;
+            if (weight) w = std::span<const double>(weight->data(), n);
+            net.add_relations(u, v, k, type_names, w);
           },
-          py::arg("names"), py::arg("source"), py::arg("target"), py::arg("type_names"),
-          py::arg("type"), py::arg("weight") = py::none(),
-          "Adds many relations, all or none, from factorised columns.")
+          py::arg("source"), py::arg("target"), py::arg("type"), py::arg("weight") = py::none(),
+          py::arg("missing") = py::tuple(),
+          "Adds many relations, all or none, from object columns of ids and type names.")
       .def(
           "add_project",
           [](Network& net, const std::string& id, const std::optional<std::string>& label,
@@ -343,8 +426,7 @@ void register_model(py::module_& m) {
             if (types) {
               wanted.insert(types->begin(), types->end());
               std::unordered_set<std::string> present;
-              for (std::size_t i = 0; i < net.num_relations(); ++i)
-                present.insert(net.relation_at(i).type);
+              present.insert(net.relation_types().begin(), net.relation_types().end());
               for (const auto& t : *types)
                 if (!present.count(t))
                   throw input_error("layer", "no relation of type " + detail::quote(t) +
@@ -361,18 +443,16 @@ void register_model(py::module_& m) {
                 ids.append(s.id);
               }
             }
+            // Straight from the flat relation store: no Boost.Graph view is built for this.
             std::vector<std::int64_t> source, target;
             std::vector<double> weight;
-            const auto& g = net.graph();
             for (std::size_t i = 0; i < net.num_relations(); ++i) {
-              auto e = net.edge_at(i);
-              const Relation& r = g[e];
-              if (types && !wanted.count(r.type)) continue;
-              auto u = position[boost::source(e, g)], v = position[boost::target(e, g)];
+              if (types && !wanted.count(net.relation_type(i))) continue;
+              auto u = position[net.relation_source(i)], v = position[net.relation_target(i)];
               if (u < 0 || v < 0) continue;
               source.push_back(u);
               target.push_back(v);
-              weight.push_back(r.strength());
+              weight.push_back(net.relation_strength(i));
             }
             return py::make_tuple(ids, py::array(py::cast(source)), py::array(py::cast(target)),
                                   py::array(py::cast(weight)));

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <boost/graph/graph_traits.hpp>
 #include <gtest/gtest.h>
@@ -412,4 +414,137 @@ TEST(Network, BatchOfRelationsIsAllOrNothing) {
       },
       "outreach->probation (informs)", "", "already exists");
   EXPECT_EQ(net.num_relations(), 3u);
+}
+
+TEST(Network, RelationColumnsBuildWhatRelationsBuild) {
+  cp::Network by_rows = small_network(), by_columns = small_network();
+  by_rows.add_relations({{.source = "outreach", .target = "probation", .type = "informs"},
+                         {.source = "probation", .target = "womens_group", .type = "refers",
+                          .weight = 2.0},
+                         {.source = "outreach", .target = "womens_group", .type = "informs",
+                          .weight = 0.5}});
+  const std::vector<cp::Network::vertex_type> source{0, 2, 0}, target{2, 1, 1};
+  const std::vector<std::uint32_t> type{1, 0, 1};
+  const std::vector<std::string> names{"refers", "informs"};
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  by_columns.add_relations(source, target, type, names, std::vector<double>{nan, 2.0, 0.5});
+  EXPECT_TRUE(by_rows == by_columns);
+  // Relation 0 was there before; the batch is relations 1 to 3.
+  EXPECT_EQ(by_columns.relation_at(2).weight, 2.0);
+  EXPECT_FALSE(by_columns.relation_at(1).weight.has_value());  // NaN means not given
+  // Types in order of first appearance, whatever their codes in the batch.
+  EXPECT_EQ(by_columns.relation_types(),
+            (std::vector<std::string>{"learns_from", "informs", "refers"}));
+  EXPECT_EQ(by_columns.relation_source(3), 0u);
+  EXPECT_EQ(by_columns.relation_target(3), 1u);
+  EXPECT_EQ(by_columns.relation_type(3), "informs");
+  EXPECT_EQ(by_columns.relation_strength(3), 0.5);
+  EXPECT_EQ(by_columns.relation_strength(1), 1.0);
+  // No weight column at all.
+  cp::Network plain = small_network();
+  plain.add_relations(source, target, type, names);
+  EXPECT_EQ(plain.num_relations(), 4u);
+  EXPECT_EQ(plain.relation_strength(2), 1.0);
+}
+
+TEST(Network, RelationColumnsAreAllOrNothing) {
+  cp::Network net = small_network();
+  using V = std::vector<cp::Network::vertex_type>;
+  using T = std::vector<std::uint32_t>;
+  const std::vector<std::string> names{"informs", "not a type"};
+  const auto refused = [&](V s, V t, T k, std::vector<double> w, const std::string& where,
+                           const std::string& field, const std::string& message, auto tag) {
+    using E = decltype(tag);
+    const auto types = net.relation_types();
+    expect_refused<E>(
+        net, [&](cp::Network& n) { n.add_relations(s, t, k, names, w); }, where, field,
+        message);
+    EXPECT_EQ(net.relation_types(), types) << "a refused batch left a type behind";
+  };
+  // Each batch starts with a good row of a new type, so a refusal has something to undo.
+  refused({0, 9}, {2, 1}, {0, 0}, {}, "row 1", "source", "no stakeholder has vertex 9",
+          cp::unknown_id("", "", ""));
+  refused({0, 2}, {2, 7}, {0, 0}, {}, "row 1", "target", "no stakeholder has vertex 7",
+          cp::unknown_id("", "", ""));
+  refused({0, 2}, {2, 1}, {0, 5}, {}, "row 1", "type", "no type has code 5",
+          cp::unknown_id("", "", ""));
+  refused({0, 2}, {2, 1}, {0, 1}, {}, "probation->womens_group (not a type)", "type",
+          "is not a type name", cp::invalid_value("", "", ""));
+  refused({0, 2}, {2, 2}, {0, 0}, {}, "probation->probation (informs)", "target",
+          "cannot relate to itself", cp::invalid_value("", "", ""));
+  refused({0, 2}, {2, 1}, {0, 0}, {1.0, -2.0}, "probation->womens_group (informs)", "weight",
+          "finite number > 0", cp::invalid_value("", "", ""));
+  refused({0, 0}, {2, 2}, {0, 0}, {}, "outreach->probation (informs)", "", "already exists",
+          cp::duplicate_id("", "", ""));
+  refused({0}, {2, 1}, {0}, {}, "relations", "", "differ in length",
+          cp::invalid_value("", "", ""));
+  // A row repeating a relation already in the network, after a new type was interned.
+  const std::vector<std::string> repeat{"trusts", "learns_from"};
+  expect_refused<cp::duplicate_id>(
+      net, [&](cp::Network& n) { n.add_relations(V{0, 1}, V{1, 0}, T{0, 1}, repeat); },
+      "womens_group->outreach (learns_from)", "", "already exists");
+  EXPECT_EQ(net.relation_types(), std::vector<std::string>{"learns_from"});
+  // After every refusal the network takes the same rows once they are right.
+  net.add_relations(V{0, 2}, V{2, 1}, T{0, 0}, names, std::vector<double>{1.0, 2.0});
+  EXPECT_EQ(net.num_relations(), 3u);
+  EXPECT_EQ(net.relation_types(), (std::vector<std::string>{"learns_from", "informs"}));
+  EXPECT_THROW(net.add_relation({.source = "outreach", .target = "probation", .type = "informs"}),
+               cp::duplicate_id);
+}
+
+TEST(Network, StakeholderBatchIsAllOrNothing) {
+  cp::Network net = small_network();
+  net.add_stakeholders({{.id = "commissioner"}, {.id = "curator", .role = "museum_staff"}});
+  EXPECT_EQ(net.num_stakeholders(), 6u);
+  EXPECT_EQ(net.stakeholder("curator").role, "museum_staff");
+  EXPECT_EQ(net.vertex("curator"), 5u);
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_stakeholders({{.id = "carer"}, {.id = "carer"}}); },
+      "carer", "id", "already exists");
+  expect_refused<cp::duplicate_id>(
+      net, [](cp::Network& n) { n.add_stakeholders({{.id = "carer"}, {.id = "outreach"}}); },
+      "outreach", "id", "already exists");
+  expect_refused<cp::invalid_value>(
+      net,
+      [](cp::Network& n) { n.add_stakeholders({{.id = "carer"}, {.id = "peer", .size = 0}}); },
+      "peer", "size", ">= 1");
+  EXPECT_FALSE(net.contains("carer"));
+}
+
+TEST(Network, GraphViewFollowsChangesAndMoves) {
+  cp::Network net = small_network();
+  const auto* first = &net.graph();
+  EXPECT_EQ(&net.graph(), first);  // kept while nothing changes
+  EXPECT_EQ(boost::num_edges(net.graph()), 1u);
+  net.add_relation({.source = "outreach", .target = "probation", .type = "informs", .weight = 3});
+  net.add_stakeholder({.id = "carer"});
+  const auto& g = net.graph();
+  EXPECT_EQ(boost::num_vertices(g), 5u);
+  EXPECT_EQ(boost::num_edges(g), 2u);
+  EXPECT_EQ(g[net.edge_at(1)].type, "informs");
+  EXPECT_EQ(g[net.edge_at(1)].strength(), 3.0);
+  EXPECT_EQ(g[boost::target(net.edge_at(1), g)].id, "probation");
+  // Edge descriptors of the view stay good when the network is moved.
+  cp::Network moved = std::move(net);
+  const auto& h = moved.graph();
+  EXPECT_EQ(h[moved.edge_at(0)].type, "learns_from");
+  EXPECT_EQ(h[boost::source(moved.edge_at(1), h)].id, "outreach");
+  EXPECT_EQ(net.num_relations(), 0u);
+  EXPECT_EQ(boost::num_edges(net.graph()), 0u);
+  EXPECT_THROW(moved.edge_at(2), std::out_of_range);
+}
+
+TEST(Network, GraphViewIsBuiltOnceForConcurrentReaders) {
+  cp::Network net = small_network();
+  for (int i = 0; i < 200; ++i) net.add_stakeholder({.id = "member_" + std::to_string(i)});
+  for (int i = 1; i < 200; ++i)
+    net.add_relation({.source = "member_" + std::to_string(i - 1),
+                      .target = "member_" + std::to_string(i), .type = "informs"});
+  std::vector<const cp::Network::Graph*> seen(4);
+  std::vector<std::thread> readers;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    readers.emplace_back([&net, &seen, t] { seen[t] = &net.graph(); });
+  for (auto& r : readers) r.join();
+  for (const auto* g : seen) EXPECT_EQ(g, seen[0]);
+  EXPECT_EQ(boost::num_edges(*seen[0]), 200u);
 }

@@ -4,7 +4,13 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +21,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <nlohmann/json.hpp>
 
+#include "coproduction/detail/triple_set.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/decision.hpp"
 #include "coproduction/model/project.hpp"
@@ -64,11 +71,22 @@ inline bool is_type_name(std::string_view t) {
 }
 }  // namespace detail
 
-/// A co-production partnership as a graph (DESIGN section 1): stakeholders are the vertices
-/// of a `boost::adjacency_list` with bundled properties, relations its directed edges, and
-/// projects and decisions sit beside it. Every insert is validated and either succeeds whole
-/// or throws a `model_error` and changes nothing. Stakeholders are never removed, so vertex
-/// indices are stable and equal to insertion order; relations iterate in insertion order.
+/// A co-production partnership as a graph (DESIGN section 1): stakeholders are the vertices,
+/// relations directed, typed edges, and projects and decisions sit beside them. Every insert
+/// is validated and either succeeds whole or throws a `model_error` and changes nothing.
+/// Stakeholders are never removed, so vertex indices are stable and equal to insertion order;
+/// relations keep insertion order.
+///
+/// Storage is compact and flat: a relation is a 32-byte record of vertex indices, an interned
+/// type, its weight and scale, with provenance and attributes kept aside for the relations
+/// that have them. `graph()` is the Boost.Graph view of the same data, a
+/// `boost::adjacency_list` with `Stakeholder` and `Relation` bundles, built on first use and
+/// kept until the network next changes.
+///
+/// Thread safety is that of a standard container: any number of threads may call const
+/// members at once (the first `graph()` is built under a lock); a change needs exclusive
+/// access and invalidates references returned by `graph()`, `stakeholder_at` and
+/// `relation_type`.
 class Network {
  public:
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -76,45 +94,119 @@ class Network {
   using vertex_type = Graph::vertex_descriptor;
   using edge_type = Graph::edge_descriptor;
 
+  /// Vertex indices and relation types are stored in 32 bits.
+  static constexpr std::size_t max_stakeholders = std::numeric_limits<std::uint32_t>::max();
+
   Network() = default;
 
   /// Adds a stakeholder. Throws `duplicate_id` if the id is taken and `invalid_value` for an
   /// empty id, a size below 1 (or a person's size other than 1), an influence that is not a
-  /// finite number >= 0, or attributes that are not an object. O(1) amortised.
+  /// finite number >= 0, attributes that are not an object, or a network already holding
+  /// `max_stakeholders`. O(1) amortised.
   const Stakeholder& add_stakeholder(Stakeholder s) {
     validate(s);
-    auto v = boost::add_vertex(std::move(s), graph_);
-    index_.emplace(graph_[v].id, v);
-    return graph_[v];
+    if (stakeholders_.size() >= max_stakeholders)
+      throw invalid_value(s.id, "id", "a network holds at most " +
+                                          std::to_string(max_stakeholders) + " stakeholders");
+    changed();
+    stakeholders_.push_back(std::move(s));
+    index_.emplace(stakeholders_.back().id, stakeholders_.size() - 1);
+    return stakeholders_.back();
+  }
+
+  /// Adds many stakeholders, all or none: each is validated as `add_stakeholder` does (an id
+  /// repeated within the batch counts as a duplicate) before any is inserted. O(batch).
+  void add_stakeholders(std::vector<Stakeholder> batch) {
+    if (batch.size() > max_stakeholders - stakeholders_.size())
+      throw invalid_value("stakeholders", "", "a network holds at most " +
+                                                  std::to_string(max_stakeholders) +
+                                                  " stakeholders");
+    std::unordered_set<std::string_view> pending;
+    pending.reserve(batch.size());
+    for (const Stakeholder& s : batch) {
+      validate(s);
+      if (!pending.insert(s.id).second)
+        throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
+    }
+    changed();
+    stakeholders_.reserve(stakeholders_.size() + batch.size());
+    index_.reserve(stakeholders_.size() + batch.size());
+    for (Stakeholder& s : batch) {
+      stakeholders_.push_back(std::move(s));
+      index_.emplace(stakeholders_.back().id, stakeholders_.size() - 1);
+    }
   }
 
   /// Adds a relation. Throws `unknown_id` for an unknown source or target, `duplicate_id` for
   /// a repeated (source, target, type), and `invalid_value` for a self-relation, a type that
   /// is not `^[a-z][a-z0-9_]*$`, a weight that is not a finite number > 0, a malformed
   /// provenance date, or attributes that are not an object. O(1) amortised.
-  const Relation& add_relation(Relation r) {
-    RelationKey key = validate(r, nullptr);
-    insert_relation(key, std::move(r));
-    relation_keys_.insert(std::move(key));
-    return graph_[edges_.back()];
+  void add_relation(const Relation& r) {
+    const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
+    check_relation(r, u, v);
+    const auto type = type_ids_.find(r.type);
+    if (type != type_ids_.end() && keys_.contains({to32(u), to32(v), type->second}))
+      throw duplicate(r);
+    changed();
+    const std::uint32_t t = intern(r.type);
+    keys_.insert({to32(u), to32(v), t});
+    store(u, v, t, r);
   }
 
-  /// Adds many relations, all or none: every relation is validated as `add_relation` does
-  /// (a repeat within the batch counts as a duplicate) before any is inserted, so a refused
-  /// batch leaves the network unchanged. O(batch) expected.
-  void add_relations(std::vector<Relation> batch) {
-    std::unordered_set<RelationKey, RelationKeyHash> pending;
-    pending.reserve(batch.size());
-    std::vector<RelationKey> keys;
-    keys.reserve(batch.size());
-    for (const Relation& r : batch) {
-      keys.push_back(validate(r, &pending));
-      pending.insert(keys.back());
-    }
-    relation_keys_.reserve(relation_keys_.size() + pending.size());
-    relation_keys_.merge(pending);
-    edges_.reserve(edges_.size() + batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) insert_relation(keys[i], std::move(batch[i]));
+  /// Adds many relations, all or none: every relation is validated as `add_relation` does (a
+  /// repeat within the batch counts as a duplicate), and a refused batch leaves the network
+  /// unchanged. O(batch) expected; a refusal also costs O(relations) to restore the index.
+  void add_relations(const std::vector<Relation>& batch) {
+    insert_batch(batch.size(), [&](std::size_t i) {
+      const Relation& r = batch[i];
+      const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
+      check_relation(r, u, v);
+      const std::uint32_t t = intern(r.type);
+      if (!keys_.insert({to32(u), to32(v), t})) throw duplicate(r);
+      store(u, v, t, r);
+    });
+  }
+
+  /// Adds many relations given as columns, as a data frame holds them: row i relates vertex
+  /// `source[i]` to vertex `target[i]` with the type `type_names[type[i]]` and, when `weight`
+  /// is not empty, the weight `weight[i]` (NaN for "not given"). All or none, as the other
+  /// `add_relations`; a vertex or type code out of range throws `unknown_id` naming the row.
+  /// Each type name is checked once, not once per row: this is the fast path for an edge list
+  /// of millions of rows.
+  void add_relations(std::span<const vertex_type> source, std::span<const vertex_type> target,
+                     std::span<const std::uint32_t> type,
+                     std::span<const std::string> type_names,
+                     std::span<const double> weight = {}) {
+    const std::size_t n = source.size();
+    if (target.size() != n || type.size() != n || (!weight.empty() && weight.size() != n))
+      throw invalid_value("relations", "", "source, target, type and weight differ in length");
+    std::vector<std::uint32_t> interned(type_names.size(), no_type);
+    insert_batch(n, [&](std::size_t i) {
+      const vertex_type u = source[i], v = target[i];
+      const std::size_t code = type[i];
+      const auto row = [i] { return "row " + std::to_string(i); };
+      if (u >= stakeholders_.size())
+        throw unknown_id(row(), "source", "no stakeholder has vertex " + std::to_string(u));
+      if (v >= stakeholders_.size())
+        throw unknown_id(row(), "target", "no stakeholder has vertex " + std::to_string(v));
+      if (code >= type_names.size())
+        throw unknown_id(row(), "type", "no type has code " + std::to_string(code));
+      const double w = weight.empty() ? nan : weight[i];
+      if (u == v || !(std::isnan(w) || (std::isfinite(w) && w > 0)) ||
+          interned[code] == no_type) {
+        // The rare or first-seen case: check it as a whole relation, for the message.
+        Relation r{.source = stakeholders_[u].id, .target = stakeholders_[v].id,
+                   .type = type_names[code]};
+        if (!std::isnan(w)) r.weight = w;
+        check_relation(r, u, v);
+        interned[code] = intern(r.type);
+      }
+      const std::uint32_t t = interned[code];
+      if (!keys_.insert({to32(u), to32(v), t}))
+        throw duplicate(Relation{.source = stakeholders_[u].id, .target = stakeholders_[v].id,
+                                 .type = types_[t]});
+      relations_.push_back(Record{to32(u), to32(v), t, no_scale, w, no_details});
+    });
   }
 
   /// Adds a project. Throws `duplicate_id` or `invalid_value` (empty id, attributes not an
@@ -144,41 +236,74 @@ class Network {
   }
 
   /// Number of stakeholders, relations, projects and decisions.
-  std::size_t num_stakeholders() const { return boost::num_vertices(graph_); }
-  std::size_t num_relations() const { return edges_.size(); }
+  std::size_t num_stakeholders() const { return stakeholders_.size(); }
+  std::size_t num_relations() const { return relations_.size(); }
   std::size_t num_projects() const { return projects_.size(); }
   std::size_t num_decisions() const { return decisions_.size(); }
 
   /// True when a stakeholder has this id. O(1).
-  bool contains(std::string_view id) const { return index_.count(std::string(id)) != 0; }
+  bool contains(std::string_view id) const { return index_.find(id) != index_.end(); }
+
+  /// The vertex of the stakeholder with this id, or nothing. O(1).
+  std::optional<vertex_type> find(std::string_view id) const {
+    auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
 
   /// The vertex of a stakeholder (its index, in insertion order). Throws `unknown_id`. O(1).
   vertex_type vertex(std::string_view id) const {
-    auto it = index_.find(std::string(id));
+    auto it = index_.find(id);
     if (it == index_.end())
       throw unknown_id(std::string(id), "", "unknown stakeholder " + detail::quote(id));
     return it->second;
   }
 
   /// The stakeholder with this id. Throws `unknown_id`. O(1).
-  const Stakeholder& stakeholder(std::string_view id) const { return graph_[vertex(id)]; }
+  const Stakeholder& stakeholder(std::string_view id) const { return stakeholders_[vertex(id)]; }
   /// The stakeholder at vertex index `v` (0 <= v < num_stakeholders()).
-  const Stakeholder& stakeholder_at(vertex_type v) const { return graph_[v]; }
-  /// The i-th relation in insertion order.
-  const Relation& relation_at(std::size_t i) const { return graph_[edges_.at(i)]; }
-  /// The edge descriptor of the i-th relation.
-  edge_type edge_at(std::size_t i) const { return edges_.at(i); }
+  const Stakeholder& stakeholder_at(vertex_type v) const { return stakeholders_[v]; }
+  /// All stakeholders, in vertex order.
+  const std::vector<Stakeholder>& stakeholders() const { return stakeholders_; }
+
+  /// The i-th relation in insertion order, as a value. Throws `std::out_of_range`.
+  Relation relation_at(std::size_t i) const {
+    const Record& rec = relations_.at(i);
+    Relation r{.source = stakeholders_[rec.source].id, .target = stakeholders_[rec.target].id,
+               .type = types_[rec.type]};
+    if (!std::isnan(rec.weight)) r.weight = rec.weight;
+    if (rec.scale != no_scale) r.scale = static_cast<Scale>(rec.scale);
+    if (rec.details != no_details) {
+      r.provenance = details_[rec.details].provenance;
+      r.attributes = details_[rec.details].attributes;
+    }
+    return r;
+  }
+  /// The source and target vertex, the type and the strength (weight, or 1) of the i-th
+  /// relation, without building a `Relation`. No bounds check.
+  vertex_type relation_source(std::size_t i) const { return relations_[i].source; }
+  vertex_type relation_target(std::size_t i) const { return relations_[i].target; }
+  const std::string& relation_type(std::size_t i) const { return types_[relations_[i].type]; }
+  double relation_strength(std::size_t i) const {
+    const double w = relations_[i].weight;
+    return std::isnan(w) ? 1.0 : w;
+  }
+  /// The distinct relation types, in order of first appearance.
+  const std::vector<std::string>& relation_types() const { return types_; }
+
+  /// The edge of the i-th relation in `graph()`. Throws `std::out_of_range`.
+  edge_type edge_at(std::size_t i) const { return view().edges.at(i); }
 
   /// The project with this id. Throws `unknown_id`. O(1).
   const Project& project(std::string_view id) const {
-    auto it = project_index_.find(std::string(id));
+    auto it = project_index_.find(id);
     if (it == project_index_.end())
       throw unknown_id(std::string(id), "", "unknown project " + detail::quote(id));
     return projects_[it->second];
   }
   /// The decision with this id. Throws `unknown_id`. O(1).
   const Decision& decision(std::string_view id) const {
-    auto it = decision_index_.find(std::string(id));
+    auto it = decision_index_.find(id);
     if (it == decision_index_.end())
       throw unknown_id(std::string(id), "", "unknown decision " + detail::quote(id));
     return decisions_[it->second];
@@ -187,8 +312,10 @@ class Network {
   const std::vector<Project>& projects() const { return projects_; }
   const std::vector<Decision>& decisions() const { return decisions_; }
 
-  /// The Boost.Graph view: vertex bundles are `Stakeholder`, edge bundles `Relation`.
-  const Graph& graph() const { return graph_; }
+  /// The Boost.Graph view: vertex bundles are `Stakeholder`, edge bundles `Relation`, vertex
+  /// i is stakeholder i and `boost::edges` runs in relation order. Built on the first call
+  /// after a change, in O(stakeholders + relations), and kept until the next change.
+  const Graph& graph() const { return view().graph; }
 
   /// Free description of the data set (title, source, notes); null or an object.
   const nlohmann::json& metadata() const { return metadata_; }
@@ -201,84 +328,184 @@ class Network {
 
   /// Equal when every part is equal and in the same order.
   friend bool operator==(const Network& a, const Network& b) {
-    if (a.num_stakeholders() != b.num_stakeholders() || a.num_relations() != b.num_relations())
+    if (a.stakeholders_ != b.stakeholders_ || a.num_relations() != b.num_relations())
       return false;
-    for (std::size_t v = 0; v < a.num_stakeholders(); ++v)
-      if (!(a.graph_[v] == b.graph_[v])) return false;
     for (std::size_t i = 0; i < a.num_relations(); ++i)
       if (!(a.relation_at(i) == b.relation_at(i))) return false;
     return a.projects_ == b.projects_ && a.decisions_ == b.decisions_ &&
            a.metadata_ == b.metadata_;
   }
 
-  // Edge descriptors point into one graph object, and Boost.Graph may copy where a move was
-  // asked for, so every copy and move rebuilds the relation order from the graph's own edge
-  // list (insertion order for a bidirectional adjacency_list).
   Network(const Network& other)
-      : graph_(other.graph_),
+      : stakeholders_(other.stakeholders_),
         index_(other.index_),
-        relation_keys_(other.relation_keys_),
+        relations_(other.relations_),
+        details_(other.details_),
+        types_(other.types_),
+        type_ids_(other.type_ids_),
+        keys_(other.keys_),
         projects_(other.projects_),
         project_index_(other.project_index_),
         decisions_(other.decisions_),
         decision_index_(other.decision_index_),
-        metadata_(other.metadata_) {
-    rebuild_edge_order();
-  }
-  Network(Network&& other)
-      : graph_(std::move(other.graph_)),
-        index_(std::move(other.index_)),
-        relation_keys_(std::move(other.relation_keys_)),
-        projects_(std::move(other.projects_)),
-        project_index_(std::move(other.project_index_)),
-        decisions_(std::move(other.decisions_)),
-        decision_index_(std::move(other.decision_index_)),
-        metadata_(std::move(other.metadata_)) {
-    rebuild_edge_order();
-    other.clear();
-  }
+        metadata_(other.metadata_) {}
+  Network(Network&& other) noexcept { swap(other); }
   Network& operator=(const Network& other) {
-    if (this != &other) *this = Network(other);
+    if (this != &other) {
+      Network copy(other);
+      swap(copy);
+    }
     return *this;
   }
-  Network& operator=(Network&& other) {
-    if (this == &other) return *this;
-    graph_ = std::move(other.graph_);
-    index_ = std::move(other.index_);
-    relation_keys_ = std::move(other.relation_keys_);
-    projects_ = std::move(other.projects_);
-    project_index_ = std::move(other.project_index_);
-    decisions_ = std::move(other.decisions_);
-    decision_index_ = std::move(other.decision_index_);
-    metadata_ = std::move(other.metadata_);
-    rebuild_edge_order();
-    other.clear();
+  Network& operator=(Network&& other) noexcept {
+    if (this != &other) {
+      Network empty;
+      swap(empty);
+      swap(other);  // `other` is left empty and valid
+    }
     return *this;
   }
   ~Network() = default;
 
  private:
-  void rebuild_edge_order() {
-    edges_.clear();
-    edges_.reserve(boost::num_edges(graph_));
-    for (auto [it, end] = boost::edges(graph_); it != end; ++it) edges_.push_back(*it);
+  // The Boost.Graph view and each relation's edge in it. Held by pointer so the edge
+  // descriptors, which point into this graph, survive moves of the network.
+  struct View {
+    Graph graph;
+    std::vector<edge_type> edges;
+  };
+
+  // A relation as stored: 32 bytes; the rare parts (provenance, attributes) live in details_.
+  struct Record {
+    std::uint32_t source, target, type;
+    std::int32_t scale;    // a Scale, or no_scale
+    double weight;         // NaN when not given
+    std::size_t details;   // an index into details_, or no_details
+  };
+  struct Details {
+    Provenance provenance;
+    nlohmann::json attributes;
+  };
+  static constexpr std::int32_t no_scale = -1;
+  static constexpr std::size_t no_details = std::numeric_limits<std::size_t>::max();
+  static constexpr std::uint32_t no_type = std::numeric_limits<std::uint32_t>::max();
+  static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+  struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  template <class T>
+  using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
+
+  void swap(Network& other) noexcept {
+    using std::swap;
+    swap(stakeholders_, other.stakeholders_);
+    swap(index_, other.index_);
+    swap(relations_, other.relations_);
+    swap(details_, other.details_);
+    swap(types_, other.types_);
+    swap(type_ids_, other.type_ids_);
+    swap(keys_, other.keys_);
+    swap(projects_, other.projects_);
+    swap(project_index_, other.project_index_);
+    swap(decisions_, other.decisions_);
+    swap(decision_index_, other.decision_index_);
+    swap(metadata_, other.metadata_);
+    swap(view_, other.view_);
   }
 
-  // Leaves a moved-from network empty and valid.
-  void clear() {
-    graph_.clear();
-    index_.clear();
-    relation_keys_.clear();
-    edges_.clear();
-    projects_.clear();
-    project_index_.clear();
-    decisions_.clear();
-    decision_index_.clear();
-    metadata_ = nullptr;
+  // Every change drops the Boost.Graph view; the next `graph()` rebuilds it.
+  void changed() { view_.reset(); }
+
+  const View& view() const {
+    std::lock_guard<std::mutex> lock(view_mutex_);
+    if (!view_) {
+      auto built = std::make_unique<View>();
+      for (const Stakeholder& s : stakeholders_) boost::add_vertex(s, built->graph);
+      built->edges.reserve(relations_.size());
+      for (std::size_t i = 0; i < relations_.size(); ++i)
+        built->edges.push_back(
+            boost::add_edge(relations_[i].source, relations_[i].target, relation_at(i),
+                            built->graph).first);
+      view_ = std::move(built);
+    }
+    return *view_;
   }
+
+  static std::uint32_t to32(vertex_type v) { return static_cast<std::uint32_t>(v); }
 
   static std::string relation_name(const Relation& r) {
     return r.source + "->" + r.target + " (" + r.type + ")";
+  }
+
+  static duplicate_id duplicate(const Relation& r) {
+    return duplicate_id(relation_name(r), "", "the relation " + relation_name(r) + " already exists");
+  }
+
+  vertex_type endpoint(const Relation& r, const std::string& id, const char* field) const {
+    auto it = index_.find(id);
+    if (it == index_.end())
+      throw unknown_id(relation_name(r), field, "unknown stakeholder " + detail::quote(id));
+    return it->second;
+  }
+
+  // Everything about a relation but its uniqueness; u and v are its resolved ends.
+  static void check_relation(const Relation& r, vertex_type u, vertex_type v) {
+    // The name is made only for a message: a batch of a million valid rows never needs it.
+    auto name = [&r] { return relation_name(r); };
+    if (u == v) throw invalid_value(name(), "target", "a stakeholder cannot relate to itself");
+    if (!detail::is_type_name(r.type))
+      throw invalid_value(name(), "type",
+                          detail::quote(r.type) + " is not a type name (^[a-z][a-z0-9_]*$)");
+    if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
+      check_positive(name(), "weight", *r.weight);
+    if (!r.provenance.date.empty() && !detail::is_partial_date(r.provenance.date))
+      throw invalid_value(name(), "provenance/date",
+                          detail::quote(r.provenance.date) +
+                              " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    if (!r.attributes.is_null()) check_attributes(name(), r.attributes);
+  }
+
+  std::uint32_t intern(const std::string& type) {
+    auto [it, added] = type_ids_.try_emplace(type, static_cast<std::uint32_t>(types_.size()));
+    if (added) types_.push_back(type);
+    return it->second;
+  }
+
+  void store(vertex_type u, vertex_type v, std::uint32_t type, const Relation& r) {
+    Record rec{to32(u), to32(v), type, no_scale, r.weight.value_or(nan), no_details};
+    if (r.scale) rec.scale = static_cast<std::int32_t>(*r.scale);
+    if (!r.provenance.empty() || !r.attributes.is_null()) {
+      rec.details = details_.size();
+      details_.push_back(Details{r.provenance, r.attributes});
+    }
+    relations_.push_back(rec);
+  }
+
+  // Runs `add(i)` for rows 0..n-1, each of which validates, interns and stores one relation;
+  // if any throws, the relations, details, types and keys are put back as they were.
+  template <class AddRow>
+  void insert_batch(std::size_t n, AddRow add) {
+    const std::size_t relations = relations_.size(), details = details_.size(),
+                      types = types_.size();
+    changed();
+    try {
+      relations_.reserve(relations + n);
+      keys_.reserve(relations + n);
+      for (std::size_t i = 0; i < n; ++i) add(i);
+    } catch (...) {
+      relations_.resize(relations);
+      details_.resize(details);
+      for (std::size_t t = types; t < types_.size(); ++t) type_ids_.erase(types_[t]);
+      types_.resize(types);
+      keys_.clear();
+      keys_.reserve(relations);
+      for (const Record& r : relations_) keys_.insert({r.source, r.target, r.type});
+      throw;
+    }
   }
 
   static void check_attributes(const std::string& subject, const nlohmann::json& a) {
@@ -314,55 +541,6 @@ class Network {
     check_attributes(s.id, s.attributes);
   }
 
-  struct RelationKey {
-    vertex_type source, target;
-    std::string type;
-    bool operator==(const RelationKey&) const = default;
-  };
-  struct RelationKeyHash {
-    std::size_t operator()(const RelationKey& k) const noexcept {
-      std::size_t h = std::hash<std::string>{}(k.type);
-      h ^= k.source + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-      h ^= k.target + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-      return h;
-    }
-  };
-
-  void insert_relation(const RelationKey& key, Relation&& r) {
-    auto [e, added] = boost::add_edge(key.source, key.target, std::move(r), graph_);
-    (void)added;  // a multigraph: add_edge always adds
-    edges_.push_back(e);
-  }
-
-  // Checks a relation against the network and, for a batch, the relations pending with it.
-  RelationKey validate(const Relation& r,
-                       const std::unordered_set<RelationKey, RelationKeyHash>* pending) const {
-    // The name is made only for a message: a batch of a million valid rows never needs it.
-    auto name = [&r] { return relation_name(r); };
-    auto u = index_.find(r.source);
-    if (u == index_.end())
-      throw unknown_id(name(), "source", "unknown stakeholder " + detail::quote(r.source));
-    auto v = index_.find(r.target);
-    if (v == index_.end())
-      throw unknown_id(name(), "target", "unknown stakeholder " + detail::quote(r.target));
-    if (r.source == r.target)
-      throw invalid_value(name(), "target", "a stakeholder cannot relate to itself");
-    if (!detail::is_type_name(r.type))
-      throw invalid_value(name(), "type",
-                          detail::quote(r.type) + " is not a type name (^[a-z][a-z0-9_]*$)");
-    if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
-      check_positive(name(), "weight", *r.weight);
-    if (!r.provenance.date.empty() && !detail::is_partial_date(r.provenance.date))
-      throw invalid_value(name(), "provenance/date",
-                          detail::quote(r.provenance.date) +
-                              " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    if (!r.attributes.is_null()) check_attributes(name(), r.attributes);
-    RelationKey key{u->second, v->second, r.type};
-    if (relation_keys_.count(key) || (pending && pending->count(key)))
-      throw duplicate_id(name(), "", "the relation " + name() + " already exists");
-    return key;
-  }
-
   void validate(const Decision& d) const {
     if (d.id.empty()) throw invalid_value(d.id, "id", "an id must not be empty");
     if (decision_index_.count(d.id))
@@ -375,7 +553,7 @@ class Network {
       auto it = index_.find(id);
       if (it == index_.end())
         throw unknown_id(d.id, field, "unknown stakeholder " + detail::quote(id));
-      if (graph_[it->second].kind == Kind::object && right != Right::none)
+      if (stakeholders_[it->second].kind == Kind::object && right != Right::none)
         throw invalid_value(d.id, field,
                             "the object " + detail::quote(id) + " cannot hold a right (" +
                                 std::string(to_string(right)) + ")");
@@ -431,15 +609,20 @@ class Network {
                               std::string(to_string(d.right_of(id))) + ")");
   }
 
-  Graph graph_;
-  std::unordered_map<std::string, vertex_type> index_;
-  std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
-  std::vector<edge_type> edges_;
+  std::vector<Stakeholder> stakeholders_;
+  string_map<vertex_type> index_;
+  std::vector<Record> relations_;
+  std::vector<Details> details_;
+  std::vector<std::string> types_;
+  string_map<std::uint32_t> type_ids_;
+  detail::triple_set keys_;
   std::vector<Project> projects_;
-  std::unordered_map<std::string, std::size_t> project_index_;
+  string_map<std::size_t> project_index_;
   std::vector<Decision> decisions_;
-  std::unordered_map<std::string, std::size_t> decision_index_;
+  string_map<std::size_t> decision_index_;
   nlohmann::json metadata_;
+  mutable std::mutex view_mutex_;
+  mutable std::unique_ptr<const View> view_;
 };
 
 }  // namespace coproduction

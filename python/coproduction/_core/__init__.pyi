@@ -30,9 +30,9 @@ class Network:
         ...
     def add_relation(self, source: str, target: str, type: str, *, weight: typing.SupportsFloat | typing.SupportsIndex | None = None, scale: str | None = None, reported_by: str | None = None, date: str | None = None, method: str | None = None, attributes: typing.Any = None) -> None:
         ...
-    def add_relations(self, names: collections.abc.Sequence[str], source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], type_names: collections.abc.Sequence[str], type: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> None:
+    def add_relations(self, source: numpy.typing.NDArray[numpy.object_], target: numpy.typing.NDArray[numpy.object_], type: numpy.typing.NDArray[numpy.object_], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, missing: tuple[typing.Any, ...] = ()) -> None:
         """
-        Adds many relations, all or none, from factorised columns.
+        Adds many relations, all or none, from object columns of ids and type names.
         """
     def add_stakeholder(self, id: str, *, label: str | None = None, kind: str, role: str | None = None, sector: str | None = None, expertise: str | None = None, under_served: bool | None = None, paid: bool | None = None, convenor: bool | None = None, size: typing.SupportsInt | typing.SupportsIndex | None = None, influence: typing.SupportsFloat | typing.SupportsIndex | None = None, attributes: typing.Any = None) -> None:
         ...
