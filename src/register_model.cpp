@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 #include <unordered_map>
 #include <optional>
 #include <unordered_set>
@@ -286,6 +287,31 @@ std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char*
   return scratch;
 }
 
+
+// One cell of a stakeholder column, or nothing when the column is absent or the cell is None.
+// A value of the wrong type is refused naming the stakeholder and the column.
+template <class T>
+std::optional<T> stakeholder_cell(const py::dict& columns, const char* field, std::size_t row,
+                                  const std::string& id) {
+  if (!columns.contains(field)) return std::nullopt;
+  const py::object cell = py::list(columns[field])[row];
+  if (cell.is_none()) return std::nullopt;
+  if constexpr (std::is_same_v<T, long long>) {
+    // Spreadsheet columns with gaps hold whole numbers as floats.
+    if (PyFloat_Check(cell.ptr())) {
+      const double x = PyFloat_AS_DOUBLE(cell.ptr());
+      if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 9.0e15)
+        return static_cast<long long>(x);
+      throw invalid_value(id, field, "must be a whole number, not " + std::string(py::repr(cell)));
+    }
+  }
+  try {
+    return cell.cast<T>();
+  } catch (const py::cast_error&) {
+    throw invalid_value(id, field, "cannot be read from " + std::string(py::repr(cell)));
+  }
+}
+
 }  // namespace
 
 void register_model(py::module_& m) {
@@ -309,6 +335,34 @@ void register_model(py::module_& m) {
           py::arg("paid") = py::none(), py::arg("convenor") = py::none(),
           py::arg("size") = py::none(), py::arg("influence") = py::none(),
           py::arg("attributes") = py::none())
+      .def(
+          "add_stakeholders",
+          [](Network& net, const py::dict& columns) {
+            // Columns, not rows: a frame of ten thousand stakeholders is one call.
+            const auto ids = py::list(columns["id"]);
+            std::vector<Stakeholder> batch;
+            batch.reserve(ids.size());
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+              const std::string id = ids[i].cast<std::string>();
+              auto text = [&](const char* field) {
+                return stakeholder_cell<std::string>(columns, field, i, id);
+              };
+              auto flag = [&](const char* field) {
+                return stakeholder_cell<bool>(columns, field, i, id);
+              };
+              const py::object attributes =
+                  columns.contains("attributes") ? py::object(py::list(columns["attributes"])[i])
+                                                 : py::object(py::none());
+              batch.push_back(make_stakeholder(
+                  id, text("label"), text("kind").value_or("person"), text("role"),
+                  text("sector"), text("expertise"), flag("under_served"), flag("paid"),
+                  flag("convenor"), stakeholder_cell<long long>(columns, "size", i, id),
+                  stakeholder_cell<double>(columns, "influence", i, id), attributes));
+            }
+            net.add_stakeholders(std::move(batch));
+          },
+          py::arg("columns"),
+          "Adds many stakeholders, all or none, from columns (lists with None for a gap).")
       .def(
           "add_relation",
           [](Network& net, const std::string& source, const std::string& target,

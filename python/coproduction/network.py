@@ -604,6 +604,46 @@ def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Di
     return {k: v for k, v in known.items() if v is not None}
 
 
+def _column(values: pd.Series) -> List[Any]:
+    """A column as plain Python values, None for an empty cell."""
+    return [_plain(v) for v in values.astype(object).tolist()]
+
+
+def _stakeholder_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
+    """The stakeholder frame as columns for one call to the core; a column the format does
+    not know goes into each row's attributes."""
+    if not isinstance(frame, pd.DataFrame):
+        raise input_error("stakeholders", f"a pandas DataFrame, not {type(frame).__name__}")
+    if "id" not in frame.columns:
+        frame = frame.reset_index()
+        if "id" not in frame.columns:
+            frame = frame.rename(columns={frame.columns[0]: "id"})
+    columns = {str(c): _column(frame[c]) for c in frame.columns}
+    ids = columns.pop("id")
+    for i, sid in enumerate(ids):
+        if sid is None:
+            raise input_error("stakeholders", f"row {i}: id is missing")
+    out: Dict[str, List[Any]] = {"id": [str(sid) for sid in ids]}
+    out.update((c, v) for c, v in columns.items() if c in _STAKEHOLDER_FIELDS)
+    extra = {c: v for c, v in columns.items() if c not in _STAKEHOLDER_FIELDS}
+    if extra:
+        given = out.get("attributes", [None] * len(ids))
+        merged: List[Any] = []
+        for i, sid in enumerate(out["id"]):
+            attributes = dict(given[i] or {})
+            own = {c: v[i] for c, v in extra.items() if v[i] is not None}
+            clash = set(own) & set(attributes)
+            if clash:
+                raise input_error("stakeholders", f"stakeholder {sid!r}: columns {sorted(clash)} "
+                                  "are also keys of its attributes")
+            attributes.update(own)
+            merged.append(attributes or given[i])
+        out["attributes"] = merged
+    if "attributes" in out:
+        out["attributes"] = [dict(a) if isinstance(a, Mapping) else a for a in out["attributes"]]
+    return out
+
+
 def _plain_edge_list(relations: Any) -> bool:
     """True for a frame of source, target, type and optionally weight only."""
     return (isinstance(relations, pd.DataFrame)
@@ -679,12 +719,7 @@ def from_frames(
     {'ward': 'east'}
     """
     net = Network(metadata=metadata)
-    for row in _records(stakeholders, "stakeholders", "id"):
-        sid = row.pop("id")
-        fields = _split(row, _STAKEHOLDER_FIELDS, "stakeholders", f"stakeholder {sid!r}")
-        if "size" in fields:
-            fields["size"] = int(fields["size"])
-        net.add_stakeholder(str(sid), **fields)
+    net._core.add_stakeholders(_stakeholder_columns(stakeholders))
 
     if relations is not None and _plain_edge_list(relations):
         _add_edge_list(net, relations)

@@ -193,6 +193,123 @@ def test_from_frames_reads_a_spreadsheet():
     assert cp.from_frames(people.set_index("id"), links) == net
 
 
+def _row_by_row(people: pd.DataFrame, links: pd.DataFrame) -> cp.Network:
+    """The reference: one add_relation per row, no batch path."""
+    net = cp.from_frames(people)
+    for row in links.itertuples(index=False):
+        weight = getattr(row, "weight", None)
+        net.add_relation(str(row.source), str(row.target), str(row.type),
+                         weight=None if weight is None or pd.isna(weight) else float(weight))
+    return net
+
+
+EDGE_ROWS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5),
+                               st.sampled_from(["informs", "trusts", "refers"]),
+                               st.one_of(st.none(), st.floats(0.1, 10))),
+                     max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(EDGE_ROWS, st.sampled_from(["object", "str", "category"]))
+def test_edge_list_batch_matches_rows_one_by_one(rows, dtype):
+    people = pd.DataFrame({"id": [f"member_{i}" for i in range(6)], "kind": "person"})
+    rows = [r for r in rows if r[0] != r[1]]
+    rows = list({(s, t, k): (s, t, k, w) for s, t, k, w in rows}.values())  # unique triples
+    links = pd.DataFrame({"source": [f"member_{s}" for s, _, _, _ in rows],
+                          "target": [f"member_{t}" for _, t, _, _ in rows],
+                          "type": [k for _, _, k, _ in rows],
+                          "weight": [np.nan if w is None else w for _, _, _, w in rows]},
+                         columns=["source", "target", "type", "weight"])
+    links = links.astype({"source": dtype, "target": dtype, "type": dtype})
+    net = cp.from_frames(people, links)
+    assert net == _row_by_row(people, links)
+    assert net.relations["weight"].tolist() == [1.0 if np.isnan(w) else w for w in links["weight"]]
+
+
+def test_edge_list_takes_any_id_column():
+    # Numeric ids are matched by their text, as astype(str) gives it.
+    people = pd.DataFrame({"id": ["1", "2", "3"], "kind": "group"})
+    links = pd.DataFrame({"source": [1, 2], "target": [2, 3], "type": ["informs", "informs"]})
+    net = cp.from_frames(people, links)
+    assert net.relations[["source", "target"]].values.tolist() == [["1", "2"], ["2", "3"]]
+    # A sliced frame hands over strided columns.
+    wide = pd.DataFrame({"source": ["1", "x", "2", "x"], "target": ["2", "x", "3", "x"],
+                         "type": ["trusts", "x", "trusts", "x"]})
+    assert cp.from_frames(people, wide.iloc[::2]).relations["target"].tolist() == ["2", "3"]
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NA])
+def test_edge_list_missing_cells_name_the_row(missing):
+    people = pd.DataFrame({"id": ["a", "b"], "kind": "person"})
+    links = pd.DataFrame({"source": ["a", "b", missing], "target": ["b", "a", "a"],
+                          "type": ["informs", "informs", "informs"]}, dtype=object)
+    with pytest.raises(cp.InputError, match="row 2: source is missing"):
+        cp.from_frames(people, links)
+    links = pd.DataFrame({"source": ["a", "b"], "target": ["b", "a"], "type": ["trusts", missing]},
+                         dtype=object)
+    with pytest.raises(cp.InputError, match="row 1: type is missing"):
+        cp.from_frames(people, links)
+
+
+def test_edge_list_errors_name_the_row_and_leave_the_network_unchanged():
+    people = pd.DataFrame({"id": ["a", "b", "c"], "kind": "person"})
+    net = cp.from_frames(people, pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["trusts"]}))
+    before = net.copy()
+    bad = {
+        "unknown target": (["b", "c"], ["c", "nhs"], ["informs"] * 2, cp.UnknownIdError, "row 1"),
+        "self relation": (["b", "c"], ["c", "c"], ["informs"] * 2, cp.InvalidValueError, "c->c"),
+        "bad type": (["b", "c"], ["c", "a"], ["informs", "Informs"], cp.InvalidValueError,
+                     "c->a (Informs)"),
+        "repeat in batch": (["b", "b"], ["c", "c"], ["informs"] * 2, cp.DuplicateIdError,
+                            "b->c (informs)"),
+        "repeat of existing": (["b", "a"], ["c", "b"], ["informs", "trusts"], cp.DuplicateIdError,
+                               "a->b (trusts)"),
+    }
+    for what, (source, target, kind, error, where) in bad.items():
+        links = pd.DataFrame({"source": source, "target": target, "type": kind})
+        with pytest.raises(error) as info:
+            cp.network._add_edge_list(net, links)
+        assert where in str(info.value), what
+        assert net == before, what
+        assert net.relations["type"].unique().tolist() == ["trusts"], what
+    with pytest.raises(cp.InvalidValueError, match="weight"):
+        cp.network._add_edge_list(net, pd.DataFrame({"source": ["b"], "target": ["c"],
+                                                     "type": ["informs"], "weight": [-1.0]}))
+    assert net == before
+
+
+def test_stakeholder_frame_cells_are_checked_by_column():
+    def frame(**columns):
+        return pd.DataFrame({"id": ["outreach", "carers"], "kind": ["group", "group"], **columns})
+
+    with pytest.raises(cp.InvalidValueError) as info:
+        cp.from_frames(frame(size=[4.0, 2.5]))
+    assert (info.value.where, info.value.field) == ("carers", "size")
+    assert "whole number" in str(info.value)
+    with pytest.raises(cp.InvalidValueError) as info:
+        cp.from_frames(frame(influence=[1.0, "high"]))
+    assert (info.value.where, info.value.field) == ("carers", "influence")
+    with pytest.raises(cp.InvalidValueError) as info:
+        cp.from_frames(frame(kind=["group", "committee"]))
+    assert (info.value.where, info.value.field) == ("carers", "kind")
+    with pytest.raises(cp.InputError, match="row 1: id is missing"):
+        cp.from_frames(pd.DataFrame({"id": ["outreach", None]}))
+    with pytest.raises(cp.InputError, match="also keys of its attributes"):
+        cp.from_frames(frame(ward=["east", None], attributes=[{"ward": "west"}, None]))
+    # The batch is one call: a refusal in the last row leaves no stakeholder behind.
+    net = cp.Network()
+    with pytest.raises(cp.DuplicateIdError):
+        net._core.add_stakeholders({"id": ["a", "b", "a"]})
+    assert len(net.stakeholders) == 0
+    # Whole floats, numpy scalars and dict attributes come through as the model's types.
+    ok = cp.from_frames(frame(size=[4.0, np.nan], paid=[np.True_, None],
+                              attributes=[{"ward": "west"}, None], ward2=[None, "east"]))
+    assert ok.stakeholders.loc["outreach", "size"] == 4
+    assert ok.stakeholders.loc["outreach", "paid"] == True  # noqa: E712 (a numpy bool went in)
+    assert pd.isna(ok.stakeholders.loc["carers", "paid"])
+    assert ok.stakeholders["attributes"].tolist() == [{"ward": "west"}, {"ward2": "east"}]
+
+
 def test_from_frames_errors_name_the_row():
     people = pd.DataFrame({"id": ["a", "b"], "kind": ["person", "person"]})
     with pytest.raises(cp.UnknownIdError) as info:

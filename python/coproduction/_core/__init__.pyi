@@ -36,6 +36,11 @@ class Network:
         """
     def add_stakeholder(self, id: str, *, label: str | None = None, kind: str, role: str | None = None, sector: str | None = None, expertise: str | None = None, under_served: bool | None = None, paid: bool | None = None, convenor: bool | None = None, size: typing.SupportsInt | typing.SupportsIndex | None = None, influence: typing.SupportsFloat | typing.SupportsIndex | None = None, attributes: typing.Any = None) -> None:
         ...
+    def add_stakeholders(self, columns: dict[str, list[typing.Any]]) -> None:
+        """
+        Adds many stakeholders, all or none, from columns (lists with None for a gap).
+        """
+        ...
     def copy(self) -> Network:
         ...
     def decision_columns(self) -> dict[str, typing.Any]:
