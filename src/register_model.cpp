@@ -151,17 +151,26 @@ py::dict relation_columns(const Network& net) {
       attributes(n);
   py::array_t<double> weight(static_cast<py::ssize_t>(n));
   auto w = weight.mutable_unchecked<1>();
+  // One Python string per stakeholder and per type, shared by every row that names it.
+  std::vector<py::object> ids(net.num_stakeholders()), types(net.relation_types().size());
+  auto id_of = [&](std::size_t v) -> const py::object& {
+    if (!ids[v]) ids[v] = py::str(net.stakeholder_at(v).id);
+    return ids[v];
+  };
+  for (std::size_t t = 0; t < types.size(); ++t) types[t] = py::str(net.relation_types()[t]);
+  const py::object none = py::none();
   for (std::size_t i = 0; i < n; ++i) {
-    const Relation& r = net.relation_at(i);
-    source[i] = r.source;
-    target[i] = r.target;
-    type[i] = r.type;
-    w(static_cast<py::ssize_t>(i)) = r.strength();
-    scale[i] = word_or_none(r.scale);
-    reported_by[i] = text_or_none(r.provenance.reported_by);
-    date[i] = text_or_none(r.provenance.date);
-    method[i] = text_or_none(r.provenance.method);
-    attributes[i] = to_python(r.attributes);
+    source[i] = id_of(net.relation_source(i));
+    target[i] = id_of(net.relation_target(i));
+    type[i] = types[net.relation_type_index(i)];
+    w(static_cast<py::ssize_t>(i)) = net.relation_strength(i);
+    scale[i] = word_or_none(net.relation_scale(i));
+    const Provenance& p = net.relation_provenance(i);
+    reported_by[i] = p.reported_by.empty() ? none : py::str(p.reported_by);
+    date[i] = p.date.empty() ? none : py::str(p.date);
+    method[i] = p.method.empty() ? none : py::str(p.method);
+    const nlohmann::json& a = net.relation_attributes(i);
+    attributes[i] = a.is_null() ? none : to_python(a);
   }
   py::dict out;
   out["source"] = source, out["target"] = target, out["type"] = type, out["weight"] = weight;
@@ -498,18 +507,24 @@ void register_model(py::module_& m) {
               }
             }
             // Straight from the flat relation store: no Boost.Graph view is built for this.
+            std::vector<char> keep(net.relation_types().size(), types ? 0 : 1);
+            for (std::size_t t = 0; t < keep.size(); ++t)
+              if (wanted.count(net.relation_types()[t])) keep[t] = 1;
             std::vector<std::int64_t> source, target;
             std::vector<double> weight;
             for (std::size_t i = 0; i < net.num_relations(); ++i) {
-              if (types && !wanted.count(net.relation_type(i))) continue;
+              if (!keep[net.relation_type_index(i)]) continue;
               auto u = position[net.relation_source(i)], v = position[net.relation_target(i)];
               if (u < 0 || v < 0) continue;
               source.push_back(u);
               target.push_back(v);
               weight.push_back(net.relation_strength(i));
             }
-            return py::make_tuple(ids, py::array(py::cast(source)), py::array(py::cast(target)),
-                                  py::array(py::cast(weight)));
+            auto array = [](const auto& v) {
+              using T = typename std::decay_t<decltype(v)>::value_type;
+              return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
+            };
+            return py::make_tuple(ids, array(source), array(target), array(weight));
           },
           py::arg("types") = py::none(), py::arg("include_objects") = false,
           "The stakeholders and relations of a layer: (ids, source, target, weight) with "

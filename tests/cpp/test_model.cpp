@@ -548,3 +548,33 @@ TEST(Network, GraphViewIsBuiltOnceForConcurrentReaders) {
   for (const auto* g : seen) EXPECT_EQ(g, seen[0]);
   EXPECT_EQ(boost::num_edges(*seen[0]), 200u);
 }
+
+TEST(Network, RelationAccessorsReadTheStoreWithoutARelation) {
+  cp::Network net = small_network();
+  net.add_relation({.source = "outreach", .target = "probation", .type = "informs",
+                    .weight = 2.5, .scale = cp::Scale::institution,
+                    .provenance = {.reported_by = "front_line_staff", .date = "2013-05",
+                                   .method = "interview"},
+                    .attributes = {{"ward", "east"}}});
+  net.add_relation({.source = "probation", .target = "outreach", .type = "learns_from"});
+  EXPECT_EQ(net.relation_types(), (std::vector<std::string>{"learns_from", "informs"}));
+  EXPECT_EQ(net.relation_type_index(1), 1u);
+  EXPECT_EQ(net.relation_type_index(2), 0u);
+  EXPECT_EQ(net.relation_weight(1), 2.5);
+  EXPECT_FALSE(net.relation_weight(2).has_value());
+  EXPECT_EQ(net.relation_scale(1), cp::Scale::institution);
+  EXPECT_FALSE(net.relation_scale(2).has_value());
+  EXPECT_EQ(net.relation_provenance(1).method, "interview");
+  EXPECT_TRUE(net.relation_provenance(2).empty());
+  EXPECT_EQ(net.relation_attributes(1).at("ward"), "east");
+  EXPECT_TRUE(net.relation_attributes(2).is_null());
+  // relation_at puts the same parts together.
+  const cp::Relation r = net.relation_at(1);
+  EXPECT_EQ(r.source, "outreach");
+  EXPECT_EQ(r.target, "probation");
+  EXPECT_EQ(r.weight, 2.5);
+  EXPECT_EQ(r.scale, cp::Scale::institution);
+  EXPECT_EQ(r.provenance.date, "2013-05");
+  EXPECT_EQ(r.attributes, net.relation_attributes(1));
+  EXPECT_THROW(net.relation_at(3), std::out_of_range);
+}

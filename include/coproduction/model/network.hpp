@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <span>
 #include <string>
 #include <string_view>
@@ -268,25 +269,47 @@ class Network {
 
   /// The i-th relation in insertion order, as a value. Throws `std::out_of_range`.
   Relation relation_at(std::size_t i) const {
-    const Record& rec = relations_.at(i);
-    Relation r{.source = stakeholders_[rec.source].id, .target = stakeholders_[rec.target].id,
-               .type = types_[rec.type]};
-    if (!std::isnan(rec.weight)) r.weight = rec.weight;
-    if (rec.scale != no_scale) r.scale = static_cast<Scale>(rec.scale);
-    if (rec.details != no_details) {
-      r.provenance = details_[rec.details].provenance;
-      r.attributes = details_[rec.details].attributes;
-    }
-    return r;
+    if (i >= relations_.size())
+      throw std::out_of_range("relation " + std::to_string(i) + " of " +
+                              std::to_string(relations_.size()));
+    return Relation{.source = stakeholders_[relation_source(i)].id,
+                    .target = stakeholders_[relation_target(i)].id,
+                    .type = relation_type(i),
+                    .weight = relation_weight(i),
+                    .scale = relation_scale(i),
+                    .provenance = relation_provenance(i),
+                    .attributes = relation_attributes(i)};
   }
   /// The source and target vertex, the type and the strength (weight, or 1) of the i-th
   /// relation, without building a `Relation`. No bounds check.
   vertex_type relation_source(std::size_t i) const { return relations_[i].source; }
   vertex_type relation_target(std::size_t i) const { return relations_[i].target; }
   const std::string& relation_type(std::size_t i) const { return types_[relations_[i].type]; }
+  /// The position of the i-th relation's type in `relation_types()`. No bounds check.
+  std::size_t relation_type_index(std::size_t i) const { return relations_[i].type; }
   double relation_strength(std::size_t i) const {
     const double w = relations_[i].weight;
     return std::isnan(w) ? 1.0 : w;
+  }
+  /// The i-th relation's weight as given (nothing when not given), scale, provenance (empty
+  /// when not given) and attributes (null when not given), without building a `Relation`.
+  /// No bounds check.
+  std::optional<double> relation_weight(std::size_t i) const {
+    const double w = relations_[i].weight;
+    if (std::isnan(w)) return std::nullopt;
+    return w;
+  }
+  std::optional<Scale> relation_scale(std::size_t i) const {
+    if (relations_[i].scale == no_scale) return std::nullopt;
+    return static_cast<Scale>(relations_[i].scale);
+  }
+  const Provenance& relation_provenance(std::size_t i) const {
+    static const Provenance none{};
+    return relations_[i].details == no_details ? none : details_[relations_[i].details].provenance;
+  }
+  const nlohmann::json& relation_attributes(std::size_t i) const {
+    static const nlohmann::json none{};
+    return relations_[i].details == no_details ? none : details_[relations_[i].details].attributes;
   }
   /// The distinct relation types, in order of first appearance.
   const std::vector<std::string>& relation_types() const { return types_; }
