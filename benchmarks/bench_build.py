@@ -64,6 +64,12 @@ def main() -> None:
                                      dtype=object)
     results["coproduction, a str object per cell"] = best(
         lambda: cp.from_frames(people, separate), args.repeat)
+    # A field study's edge list carries provenance and codes of its own: every field is read
+    # and kept, still in one call with no Python loop per row.
+    coded = frame.assign(scale="session", reported_by="front_line_staff", date="2013-05",
+                         ward="east")
+    results["coproduction, with provenance and codes"] = best(
+        lambda: cp.from_frames(people, coded), 1)
     try:
         import igraph as ig
 
@@ -80,9 +86,9 @@ def main() -> None:
     except ImportError as error:
         print(f"networkx: not installed ({error})")
     ours = results["coproduction.from_frames"]
-    print(f"{'build':<38}{'seconds':>10}{'ratio to ours':>16}")
+    print(f"{'build':<42}{'seconds':>10}{'ratio to ours':>16}")
     for name, seconds in results.items():
-        print(f"{name:<38}{seconds:>10.3f}{seconds / ours:>16.2f}")
+        print(f"{name:<42}{seconds:>10.3f}{seconds / ours:>16.2f}")
     print(f"target: under 1 s for 1,000,000 rows: {'met' if ours < 1.0 else 'not met'} "
           f"({ours:.2f} s for {len(frame):,})")
 

@@ -1,6 +1,8 @@
 // The model and its JSON format: `_core.Network` and the readers and writers.
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <cstdint>
 #include <span>
 #include <type_traits>
@@ -297,13 +299,70 @@ std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char*
 }
 
 
-// One cell of a stakeholder column, or nothing when the column is absent or the cell is None.
-// A value of the wrong type is refused naming the stakeholder and the column.
+// Columns by name, each fetched from the dict once, not once per cell.
+class Columns {
+ public:
+  explicit Columns(const py::dict& columns) {
+    for (const auto& [name, values] : columns)
+      lists_.emplace(name.cast<std::string>(), py::list(py::reinterpret_borrow<py::object>(values)));
+  }
+  // The column, or null when it is absent.
+  const py::list* find(const std::string& field) const {
+    auto it = lists_.find(field);
+    return it == lists_.end() ? nullptr : &it->second;
+  }
+  const py::list& at(const std::string& field) const {
+    if (const py::list* column = find(field)) return *column;
+    throw input_error("columns", "no " + field + " column");
+  }
+  // The columns whose names are not among `known`, in name order.
+  std::vector<std::pair<std::string, const py::list*>> others(
+      std::initializer_list<const char*> known) const {
+    std::vector<std::pair<std::string, const py::list*>> out;
+    for (const auto& [name, column] : lists_)
+      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; }))
+        out.emplace_back(name, &column);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, py::list> lists_;
+};
+
+// The attributes of row `row`: its `attributes` cell with every non-empty cell of the columns
+// the format does not know added (a researcher's own codes). A column that is also a key of
+// the row's attributes is refused, naming the row as `at`.
+nlohmann::json row_attributes(const py::list* attributes,
+                              const std::vector<std::pair<std::string, const py::list*>>& extra,
+                              std::size_t row, const std::string& subject, const std::string& at,
+                              const char* what) {
+  nlohmann::json out =
+      attributes ? attributes_from((*attributes)[row], subject) : nlohmann::json(nullptr);
+  std::string clash;
+  for (const auto& [name, column] : extra) {
+    const py::handle cell = (*column)[row];
+    if (cell.is_none()) continue;
+    if (out.is_null()) out = nlohmann::json::object();
+    if (out.contains(name)) {
+      clash += (clash.empty() ? "'" : ", '") + name + "'";
+      continue;
+    }
+    out[name] = from_python(cell, subject + "/attributes/" + detail::pointer_token(name));
+  }
+  if (!clash.empty())
+    throw input_error(what, at + ": columns [" + clash + "] are also keys of its attributes");
+  return out;
+}
+
+// One cell of a column, or nothing when the column is absent or the cell is None. A value
+// of the wrong type is refused naming the row's subject (a stakeholder id or a relation)
+// and the column.
 template <class T>
-std::optional<T> stakeholder_cell(const py::dict& columns, const char* field, std::size_t row,
-                                  const std::string& id) {
-  if (!columns.contains(field)) return std::nullopt;
-  const py::object cell = py::list(columns[field])[row];
+std::optional<T> column_cell(const py::list* column, const char* field, std::size_t row,
+                             const std::string& id) {
+  if (!column) return std::nullopt;
+  const py::object cell = (*column)[row];
   if (cell.is_none()) return std::nullopt;
   if constexpr (std::is_same_v<T, long long>) {
     // Spreadsheet columns with gaps hold whole numbers as floats.
@@ -346,32 +405,79 @@ void register_model(py::module_& m) {
           py::arg("attributes") = py::none())
       .def(
           "add_stakeholders",
-          [](Network& net, const py::dict& columns) {
+          [](Network& net, const py::dict& given) {
             // Columns, not rows: a frame of ten thousand stakeholders is one call.
-            const auto ids = py::list(columns["id"]);
+            const Columns columns(given);
+            const py::list& ids = columns.at("id");
+            const py::list *label = columns.find("label"), *kind = columns.find("kind"),
+                           *role = columns.find("role"), *sector = columns.find("sector"),
+                           *expertise = columns.find("expertise"),
+                           *under_served = columns.find("under_served"),
+                           *paid = columns.find("paid"), *convenor = columns.find("convenor"),
+                           *size = columns.find("size"), *influence = columns.find("influence"),
+                           *attributes = columns.find("attributes");
+            const auto extra = columns.others({"id", "label", "kind", "role", "sector",
+                                               "expertise", "under_served", "paid", "convenor",
+                                               "size", "influence", "attributes"});
             std::vector<Stakeholder> batch;
             batch.reserve(ids.size());
             for (std::size_t i = 0; i < ids.size(); ++i) {
               const std::string id = ids[i].cast<std::string>();
-              auto text = [&](const char* field) {
-                return stakeholder_cell<std::string>(columns, field, i, id);
+              auto text = [&](const py::list* column, const char* field) {
+                return column_cell<std::string>(column, field, i, id);
               };
-              auto flag = [&](const char* field) {
-                return stakeholder_cell<bool>(columns, field, i, id);
+              auto flag = [&](const py::list* column, const char* field) {
+                return column_cell<bool>(column, field, i, id);
               };
-              const py::object attributes =
-                  columns.contains("attributes") ? py::object(py::list(columns["attributes"])[i])
-                                                 : py::object(py::none());
               batch.push_back(make_stakeholder(
-                  id, text("label"), text("kind").value_or("person"), text("role"),
-                  text("sector"), text("expertise"), flag("under_served"), flag("paid"),
-                  flag("convenor"), stakeholder_cell<long long>(columns, "size", i, id),
-                  stakeholder_cell<double>(columns, "influence", i, id), attributes));
+                  id, text(label, "label"), text(kind, "kind").value_or("person"),
+                  text(role, "role"), text(sector, "sector"), text(expertise, "expertise"),
+                  flag(under_served, "under_served"), flag(paid, "paid"),
+                  flag(convenor, "convenor"), column_cell<long long>(size, "size", i, id),
+                  column_cell<double>(influence, "influence", i, id), py::none()));
+              batch.back().attributes = row_attributes(attributes, extra, i, id,
+                                                       "stakeholder '" + id + "'", "stakeholders");
             }
             net.add_stakeholders(std::move(batch));
           },
           py::arg("columns"),
           "Adds many stakeholders, all or none, from columns (lists with None for a gap).")
+      .def(
+          "add_relation_rows",
+          [](Network& net, const py::dict& given) {
+            // Every field of a relation, as columns: one call however many rows.
+            const Columns columns(given);
+            const py::list &source = columns.at("source"), &target = columns.at("target"),
+                           &type = columns.at("type");
+            const py::list *weight = columns.find("weight"), *scale = columns.find("scale"),
+                           *reported_by = columns.find("reported_by"),
+                           *date = columns.find("date"), *method = columns.find("method"),
+                           *attributes = columns.find("attributes");
+            const auto extra =
+                columns.others({"source", "target", "type", "weight", "scale", "reported_by",
+                                "date", "method", "attributes"});
+            std::vector<Relation> batch(source.size());
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+              Relation& r = batch[i];
+              r.source = source[i].cast<std::string>();
+              r.target = target[i].cast<std::string>();
+              r.type = type[i].cast<std::string>();
+              const std::string name = r.source + "->" + r.target + " (" + r.type + ")";
+              auto text = [&](const py::list* column, const char* field) {
+                return column_cell<std::string>(column, field, i, name);
+              };
+              r.weight = column_cell<double>(weight, "weight", i, name);
+              r.scale = optional_word<Scale>(text(scale, "scale"), name, "scale");
+              r.provenance = {.reported_by = text(reported_by, "reported_by").value_or(""),
+                              .date = text(date, "date").value_or(""),
+                              .method = text(method, "method").value_or("")};
+              r.attributes = row_attributes(attributes, extra, i, name, "row " + std::to_string(i),
+                                            "relations");
+            }
+            net.add_relations(batch);
+          },
+          py::arg("columns"),
+          "Adds many relations, all or none, from columns (lists with None for a gap).")
       .def(
           "add_relation",
           [](Network& net, const std::string& source, const std::string& target,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections import abc
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -566,10 +567,6 @@ def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> No
 
 # -- DataFrames -----------------------------------------------------------------------------
 
-_STAKEHOLDER_FIELDS = ("label", "kind", "role", "sector", "expertise", "under_served", "paid",
-                       "convenor", "size", "influence", "attributes")
-_RELATION_FIELDS = ("source", "target", "type", "weight", "scale", "reported_by", "date",
-                    "method", "attributes")
 _PROJECT_FIELDS = ("label", "claimed", "attributes")
 _DECISION_FIELDS = ("label", "project", "stage", "rule", "quota", "weight", "attributes")
 _RIGHT_FIELDS = ("decision", "stakeholder", "right", "votes", "veto")
@@ -605,13 +602,20 @@ def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Di
 
 
 def _column(values: pd.Series) -> List[Any]:
-    """A column as plain Python values, None for an empty cell."""
-    return [_plain(v) for v in values.astype(object).tolist()]
+    """A column as plain Python values, None for an empty cell; an attributes mapping that is
+    not a dict becomes one."""
+    # astype(object) gives Python scalars for numeric and boolean columns; cells of an
+    # object column may still be numpy scalars, which the core reads as well.
+    cells = values.astype(object).where(values.notna(), None).tolist()
+    if values.name == "attributes":
+        cells = [dict(c) if isinstance(c, abc.Mapping) and not isinstance(c, dict) else c
+                 for c in cells]
+    return cells
 
 
 def _stakeholder_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """The stakeholder frame as columns for one call to the core; a column the format does
-    not know goes into each row's attributes."""
+    """The stakeholder frame as columns for one call to the core; the core puts a column the
+    format does not know into each row's attributes."""
     if not isinstance(frame, pd.DataFrame):
         raise input_error("stakeholders", f"a pandas DataFrame, not {type(frame).__name__}")
     if "id" not in frame.columns:
@@ -623,24 +627,26 @@ def _stakeholder_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
     for i, sid in enumerate(ids):
         if sid is None:
             raise input_error("stakeholders", f"row {i}: id is missing")
-    out: Dict[str, List[Any]] = {"id": [str(sid) for sid in ids]}
-    out.update((c, v) for c, v in columns.items() if c in _STAKEHOLDER_FIELDS)
-    extra = {c: v for c, v in columns.items() if c not in _STAKEHOLDER_FIELDS}
-    if extra:
-        given = out.get("attributes", [None] * len(ids))
-        merged: List[Any] = []
-        for i, sid in enumerate(out["id"]):
-            attributes = dict(given[i] or {})
-            own = {c: v[i] for c, v in extra.items() if v[i] is not None}
-            clash = set(own) & set(attributes)
-            if clash:
-                raise input_error("stakeholders", f"stakeholder {sid!r}: columns {sorted(clash)} "
-                                  "are also keys of its attributes")
-            attributes.update(own)
-            merged.append(attributes or given[i])
-        out["attributes"] = merged
-    if "attributes" in out:
-        out["attributes"] = [dict(a) if isinstance(a, Mapping) else a for a in out["attributes"]]
+    # Columns the format does not know go as they are: the core adds them to each row's
+    # attributes.
+    return {"id": [str(sid) for sid in ids], **columns}
+
+
+def _relation_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
+    """The relation frame as columns for one call to the core, as for stakeholders."""
+    if not isinstance(frame, pd.DataFrame):
+        raise input_error("relations", f"a pandas DataFrame, not {type(frame).__name__}")
+    columns = {str(c): _column(frame[c]) for c in frame.columns}
+    out: Dict[str, List[Any]] = {}
+    for end in ("source", "target", "type"):
+        if end not in columns:
+            raise input_error("relations", f"no {end} column")
+        cells = columns.pop(end)
+        for i, cell in enumerate(cells):
+            if cell is None:
+                raise input_error("relations", f"row {i}: {end} is missing")
+        out[end] = [str(cell) for cell in cells]
+    out.update(columns)  # other columns become attributes in the core, as for stakeholders
     return out
 
 
@@ -724,14 +730,7 @@ def from_frames(
     if relations is not None and _plain_edge_list(relations):
         _add_edge_list(net, relations)
     elif relations is not None:
-        rows = _records(relations, "relations", None)
-        for i, row in enumerate(rows):
-            for column in ("source", "target", "type"):
-                if row.get(column) is None:
-                    raise input_error("relations", f"row {i}: {column} is missing")
-            fields = _split(row, _RELATION_FIELDS, "relations", f"row {i}")
-            net.add_relation(str(fields.pop("source")), str(fields.pop("target")),
-                             str(fields.pop("type")), **fields)
+        net._core.add_relation_rows(_relation_columns(relations))
 
     if projects is not None:
         for row in _records(projects, "projects", "id"):

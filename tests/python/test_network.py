@@ -310,6 +310,49 @@ def test_stakeholder_frame_cells_are_checked_by_column():
     assert ok.stakeholders["attributes"].tolist() == [{"ward": "west"}, {"ward2": "east"}]
 
 
+def test_relation_frame_with_every_field_is_one_call():
+    people = pd.DataFrame({"id": ["outreach", "carers", "probation"], "kind": "group"})
+    links = pd.DataFrame({
+        "source": ["carers", "outreach", "probation"],
+        "target": ["outreach", "probation", "carers"],
+        "type": ["trusts", "informs", "refers"],
+        "weight": [2.0, np.nan, 1.5],
+        "scale": ["session", None, "place"],
+        "reported_by": ["front_line_staff", None, None],
+        "date": ["2013-05", "2014", None],
+        "method": ["interview", None, "report"],
+        "ward": ["east", None, "west"],          # the researcher's own column
+    })
+    net = cp.from_frames(people, links)
+    reference = cp.from_frames(people)
+    reference.add_relation("carers", "outreach", "trusts", weight=2.0, scale="session",
+                           reported_by="front_line_staff", date="2013-05", method="interview",
+                           attributes={"ward": "east"})
+    reference.add_relation("outreach", "probation", "informs", date="2014")
+    reference.add_relation("probation", "carers", "refers", weight=1.5, scale="place",
+                           method="report", attributes={"ward": "west"})
+    assert net == reference
+    # A bad cell names its relation and field, and nothing of the batch is kept.
+    for column, value, error, field in [("date", "May 2013", cp.InvalidValueError, "provenance/date"),
+                                        ("scale", "ward", cp.InvalidValueError, "scale"),
+                                        ("weight", "heavy", cp.InvalidValueError, "weight"),
+                                        ("target", "nhs", cp.UnknownIdError, "target")]:
+        bad = links.astype({column: object}).copy()
+        bad.loc[2, column] = value
+        with pytest.raises(error) as info:
+            cp.from_frames(people, bad)
+        assert info.value.field == field, column
+        assert info.value.where.startswith("probation->"), column
+        target = cp.from_frames(people)
+        with pytest.raises(error):
+            target._core.add_relation_rows(cp.network._relation_columns(bad))
+        assert target.num_relations == 0
+    with pytest.raises(cp.InputError, match="row 1: target is missing"):
+        cp.from_frames(people, links.assign(target=["outreach", None, "carers"]))
+    with pytest.raises(cp.InputError, match="row 0: columns"):
+        cp.from_frames(people, links.assign(attributes=[{"ward": "north"}, None, None]))
+
+
 def test_from_frames_errors_name_the_row():
     people = pd.DataFrame({"id": ["a", "b"], "kind": ["person", "person"]})
     with pytest.raises(cp.UnknownIdError) as info:

@@ -30,6 +30,11 @@ class Network:
         ...
     def add_relation(self, source: str, target: str, type: str, *, weight: typing.SupportsFloat | typing.SupportsIndex | None = None, scale: str | None = None, reported_by: str | None = None, date: str | None = None, method: str | None = None, attributes: typing.Any = None) -> None:
         ...
+    def add_relation_rows(self, columns: dict[str, list[typing.Any]]) -> None:
+        """
+        Adds many relations, all or none, from columns (lists with None for a gap).
+        """
+        ...
     def add_relations(self, source: numpy.typing.NDArray[numpy.object_], target: numpy.typing.NDArray[numpy.object_], type: numpy.typing.NDArray[numpy.object_], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, missing: tuple[typing.Any, ...] = ()) -> None:
         """
         Adds many relations, all or none, from object columns of ids and type names.
