@@ -2,6 +2,7 @@
 /// \file
 /// The network: stakeholders, relations, projects and decisions, validated on insert.
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -86,8 +87,8 @@ inline bool is_type_name(std::string_view t) {
 ///
 /// Thread safety is that of a standard container: any number of threads may call const
 /// members at once (the first `graph()` is built under a lock); a change needs exclusive
-/// access and invalidates references returned by `graph()`, `stakeholder_at` and
-/// `relation_type`.
+/// access and invalidates references returned by `graph()`, `add_stakeholder`,
+/// `stakeholder`, `stakeholder_at`, `stakeholders()` and `relation_type`.
 class Network {
  public:
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -130,8 +131,9 @@ class Network {
         throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
     }
     changed();
-    stakeholders_.reserve(stakeholders_.size() + batch.size());
-    index_.reserve(stakeholders_.size() + batch.size());
+    grow(stakeholders_, batch.size());
+    if (stakeholders_.size() + batch.size() > index_.size() * 2)
+      index_.reserve(stakeholders_.size() + batch.size());
     for (Stakeholder& s : batch) {
       stakeholders_.push_back(std::move(s));
       index_.emplace(stakeholders_.back().id, stakeholders_.size() - 1);
@@ -458,6 +460,12 @@ class Network {
     return *view_;
   }
 
+  // Room for `more` elements, growing geometrically: many small batches stay O(total).
+  template <class T>
+  static void grow(std::vector<T>& v, std::size_t more) {
+    if (v.size() + more > v.capacity()) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
+  }
+
   static std::uint32_t to32(vertex_type v) { return static_cast<std::uint32_t>(v); }
 
   static std::string relation_name(const Relation& r) {
@@ -516,7 +524,7 @@ class Network {
                       types = types_.size();
     changed();
     try {
-      relations_.reserve(relations + n);
+      grow(relations_, n);
       keys_.reserve(relations + n);
       for (std::size_t i = 0; i < n; ++i) add(i);
     } catch (...) {
