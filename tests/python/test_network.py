@@ -243,8 +243,9 @@ def test_edge_list_missing_cells_name_the_row(missing):
     people = pd.DataFrame({"id": ["a", "b"], "kind": "person"})
     links = pd.DataFrame({"source": ["a", "b", missing], "target": ["b", "a", "a"],
                           "type": ["informs", "informs", "informs"]}, dtype=object)
-    with pytest.raises(cp.InputError, match="row 2: source is missing"):
-        cp.from_frames(people, links)
+    for dtype in (object, "str", "category"):
+        with pytest.raises(cp.InputError, match="row 2: source is missing"):
+            cp.from_frames(people, links.astype(dtype))
     links = pd.DataFrame({"source": ["a", "b"], "target": ["b", "a"], "type": ["trusts", missing]},
                          dtype=object)
     with pytest.raises(cp.InputError, match="row 1: type is missing"):
