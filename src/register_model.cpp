@@ -38,9 +38,10 @@ std::optional<E> optional_word(const std::optional<std::string>& text, const std
 
 nlohmann::json attributes_from(const py::object& o, const std::string& subject) {
   if (o.is_none()) return nullptr;
-  if (!py::isinstance<py::dict>(o))
-    throw invalid_value(subject, "attributes", "attributes must be a dict");
-  return from_python(o, subject + "/attributes");
+  if (py::isinstance<py::dict>(o)) return from_python(o, subject + "/attributes");
+  if (py::isinstance(o, py::module_::import("collections.abc").attr("Mapping")))
+    return from_python(py::dict(o), subject + "/attributes");
+  throw invalid_value(subject, "attributes", "attributes must be a dict");
 }
 
 template <class T>
@@ -282,8 +283,8 @@ class AddressCache {
 
 // The text of a cell: a str as its UTF-8 bytes in place, anything else through str(), as
 // pandas' astype(str) would give it. A missing cell (None, NaN or one of `missing`) throws.
-std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char* column,
-                           std::size_t row, std::string& scratch) {
+std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char* what,
+                           const char* column, std::size_t row, std::string& scratch) {
   if (PyUnicode_Check(cell)) {
     Py_ssize_t size = 0;
     const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
@@ -293,16 +294,16 @@ std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char*
   bool absent = cell == Py_None || (PyFloat_Check(cell) && std::isnan(PyFloat_AS_DOUBLE(cell)));
   for (const auto& m : missing) absent = absent || cell == m.ptr();
   if (absent)
-    throw input_error("relations", "row " + std::to_string(row) + ": " + column + " is missing");
+    throw input_error(what, "row " + std::to_string(row) + ": " + column + " is missing");
   scratch = py::str(py::handle(cell)).cast<std::string>();
   return scratch;
 }
 
 
-// Columns by name, each fetched from the dict once, not once per cell.
+// Columns of one frame (`what`) by name, each fetched from the dict once, not once per cell.
 class Columns {
  public:
-  explicit Columns(const py::dict& columns) {
+  Columns(const py::dict& columns, const char* what) : what_(what) {
     for (const auto& [name, values] : columns)
       lists_.emplace(name.cast<std::string>(), py::list(py::reinterpret_borrow<py::object>(values)));
   }
@@ -313,7 +314,14 @@ class Columns {
   }
   const py::list& at(const std::string& field) const {
     if (const py::list* column = find(field)) return *column;
-    throw input_error("columns", "no " + field + " column");
+    throw input_error(what_, "no " + field + " column");
+  }
+  // The text of a required cell (an id, a type): see cell_text.
+  std::string text(const py::list& column, const char* field, std::size_t row) const {
+    std::string scratch;
+    return std::string(
+        cell_text(PyList_GET_ITEM(column.ptr(), static_cast<py::ssize_t>(row)), py::tuple(),
+                  what_, field, row, scratch));
   }
   // The columns whose names are not among `known`, in name order.
   std::vector<std::pair<std::string, const py::list*>> others(
@@ -328,6 +336,7 @@ class Columns {
 
  private:
   std::unordered_map<std::string, py::list> lists_;
+  const char* what_;
 };
 
 // The attributes of row `row`: its `attributes` cell with every non-empty cell of the columns
@@ -407,7 +416,7 @@ void register_model(py::module_& m) {
           "add_stakeholders",
           [](Network& net, const py::dict& given) {
             // Columns, not rows: a frame of ten thousand stakeholders is one call.
-            const Columns columns(given);
+            const Columns columns(given, "stakeholders");
             const py::list& ids = columns.at("id");
             const py::list *label = columns.find("label"), *kind = columns.find("kind"),
                            *role = columns.find("role"), *sector = columns.find("sector"),
@@ -422,7 +431,7 @@ void register_model(py::module_& m) {
             std::vector<Stakeholder> batch;
             batch.reserve(ids.size());
             for (std::size_t i = 0; i < ids.size(); ++i) {
-              const std::string id = ids[i].cast<std::string>();
+              const std::string id = columns.text(ids, "id", i);
               auto text = [&](const py::list* column, const char* field) {
                 return column_cell<std::string>(column, field, i, id);
               };
@@ -446,7 +455,7 @@ void register_model(py::module_& m) {
           "add_relation_rows",
           [](Network& net, const py::dict& given) {
             // Every field of a relation, as columns: one call however many rows.
-            const Columns columns(given);
+            const Columns columns(given, "relations");
             const py::list &source = columns.at("source"), &target = columns.at("target"),
                            &type = columns.at("type");
             const py::list *weight = columns.find("weight"), *scale = columns.find("scale"),
@@ -459,9 +468,9 @@ void register_model(py::module_& m) {
             std::vector<Relation> batch(source.size());
             for (std::size_t i = 0; i < batch.size(); ++i) {
               Relation& r = batch[i];
-              r.source = source[i].cast<std::string>();
-              r.target = target[i].cast<std::string>();
-              r.type = type[i].cast<std::string>();
+              r.source = columns.text(source, "source", i);
+              r.target = columns.text(target, "target", i);
+              r.type = columns.text(type, "type", i);
               const std::string name = r.source + "->" + r.target + " (" + r.type + ")";
               auto text = [&](const py::list* column, const char* field) {
                 return column_cell<std::string>(column, field, i, name);
@@ -519,7 +528,7 @@ void register_model(py::module_& m) {
             auto end = [&](const ObjectColumn& column, std::size_t i) {
               PyObject* cell = column.at(i);
               if (auto hit = seen_ends.find(cell)) return *hit;
-              const std::string_view id = cell_text(cell, missing, column.name, i, scratch);
+              const std::string_view id = cell_text(cell, missing, "relations", column.name, i, scratch);
               const auto vertex = net.find(id);
               if (!vertex)
                 throw unknown_id("row " + std::to_string(i), column.name,
@@ -535,7 +544,7 @@ void register_model(py::module_& m) {
                 k[i] = *hit;
                 continue;
               }
-              const std::string name(cell_text(cell, missing, "type", i, scratch));
+              const std::string name(cell_text(cell, missing, "relations", "type", i, scratch));
               auto [it, added] =
                   type_codes.try_emplace(name, static_cast<std::uint32_t>(type_names.size()));
               if (added) type_names.push_back(name);
@@ -594,10 +603,9 @@ void register_model(py::module_& m) {
             std::unordered_set<std::string> wanted;
             if (types) {
               wanted.insert(types->begin(), types->end());
-              std::unordered_set<std::string> present;
-              present.insert(net.relation_types().begin(), net.relation_types().end());
+              const auto& present = net.relation_types();
               for (const auto& t : *types)
-                if (!present.count(t))
+                if (std::find(present.begin(), present.end(), t) == present.end())
                   throw input_error("layer", "no relation of type " + detail::quote(t) +
                                                  " in the network");
             }

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-from collections import abc
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -572,15 +571,23 @@ _DECISION_FIELDS = ("label", "project", "stage", "rule", "quota", "weight", "att
 _RIGHT_FIELDS = ("decision", "stakeholder", "right", "votes", "veto")
 
 
-def _records(frame: pd.DataFrame, what: str, id_column: Optional[str]) -> List[Dict[str, Any]]:
-    """Rows as dicts of plain values; the id comes from a column or the index."""
+def _with_id_column(frame: pd.DataFrame, what: str, id_column: str) -> pd.DataFrame:
+    """The frame with its ids in `id_column`: that column, else the index, else the first."""
     if not isinstance(frame, pd.DataFrame):
         raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
-    if id_column is not None and id_column not in frame.columns:
+    if id_column not in frame.columns:
         frame = frame.reset_index()
         if id_column not in frame.columns:
-            first = frame.columns[0]
-            frame = frame.rename(columns={first: id_column})
+            frame = frame.rename(columns={frame.columns[0]: id_column})
+    return frame
+
+
+def _records(frame: pd.DataFrame, what: str, id_column: Optional[str]) -> List[Dict[str, Any]]:
+    """Rows as dicts of plain values; the id comes from a column or the index."""
+    if id_column is not None:
+        frame = _with_id_column(frame, what, id_column)
+    elif not isinstance(frame, pd.DataFrame):
+        raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
     rows = []
     for record in frame.to_dict(orient="records"):
         rows.append({str(k): _plain(v) for k, v in record.items()})
@@ -602,52 +609,28 @@ def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Di
 
 
 def _column(values: pd.Series) -> List[Any]:
-    """A column as plain Python values, None for an empty cell; an attributes mapping that is
-    not a dict becomes one."""
+    """A column as plain Python values, None for an empty cell."""
     # astype(object) gives Python scalars for numeric and boolean columns; cells of an
     # object column may still be numpy scalars, which the core reads as well.
-    cells = values.astype(object).where(values.notna(), None).tolist()
-    if values.name == "attributes":
-        cells = [dict(c) if isinstance(c, abc.Mapping) and not isinstance(c, dict) else c
-                 for c in cells]
-    return cells
+    return values.astype(object).where(values.notna(), None).tolist()
+
+
+def _frame_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
+    """A frame as columns for one call to the core, which checks and converts every cell and
+    puts a column the format does not know into each row's attributes."""
+    return {str(c): _column(frame[c]) for c in frame.columns}
 
 
 def _stakeholder_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """The stakeholder frame as columns for one call to the core; the core puts a column the
-    format does not know into each row's attributes."""
-    if not isinstance(frame, pd.DataFrame):
-        raise input_error("stakeholders", f"a pandas DataFrame, not {type(frame).__name__}")
-    if "id" not in frame.columns:
-        frame = frame.reset_index()
-        if "id" not in frame.columns:
-            frame = frame.rename(columns={frame.columns[0]: "id"})
-    columns = {str(c): _column(frame[c]) for c in frame.columns}
-    ids = columns.pop("id")
-    for i, sid in enumerate(ids):
-        if sid is None:
-            raise input_error("stakeholders", f"row {i}: id is missing")
-    # Columns the format does not know go as they are: the core adds them to each row's
-    # attributes.
-    return {"id": [str(sid) for sid in ids], **columns}
+    """The stakeholder frame as columns, with the ids in ``id``."""
+    return _frame_columns(_with_id_column(frame, "stakeholders", "id"))
 
 
 def _relation_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """The relation frame as columns for one call to the core, as for stakeholders."""
+    """The relation frame as columns (the core refuses one without source, target or type)."""
     if not isinstance(frame, pd.DataFrame):
         raise input_error("relations", f"a pandas DataFrame, not {type(frame).__name__}")
-    columns = {str(c): _column(frame[c]) for c in frame.columns}
-    out: Dict[str, List[Any]] = {}
-    for end in ("source", "target", "type"):
-        if end not in columns:
-            raise input_error("relations", f"no {end} column")
-        cells = columns.pop(end)
-        for i, cell in enumerate(cells):
-            if cell is None:
-                raise input_error("relations", f"row {i}: {end} is missing")
-        out[end] = [str(cell) for cell in cells]
-    out.update(columns)  # other columns become attributes in the core, as for stakeholders
-    return out
+    return _frame_columns(frame)
 
 
 def _plain_edge_list(relations: Any) -> bool:

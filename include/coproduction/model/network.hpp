@@ -145,6 +145,8 @@ class Network {
   /// is not `^[a-z][a-z0-9_]*$`, a weight that is not a finite number > 0, a malformed
   /// provenance date, or attributes that are not an object. O(1) amortised.
   void add_relation(const Relation& r) {
+    // Checked whole before anything changes, so a refusal costs O(1): a reader that logs
+    // problem after problem must not pay a batch's O(relations) restore for each.
     const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
     check_relation(r, u, v);
     const auto type = type_ids_.find(r.type);
