@@ -9,6 +9,7 @@
 #include <pybind11/pybind11.h>
 
 #include "coproduction/error.hpp"
+#include "coproduction/model/nesting.hpp"
 
 namespace coproduction::python {
 
@@ -36,10 +37,14 @@ inline py::object to_python(const nlohmann::json& j) {
   }
 }
 
-// `where` names the place for the error raised on a value JSON cannot hold; depth is bounded
-// as the reader bounds it, so a self-referencing list cannot recurse forever.
-inline nlohmann::json from_python(const py::handle& o, const std::string& where, int depth = 0) {
-  if (depth > 64) throw input_error(where, "nested deeper than 64 levels (or refers to itself)");
+// `where` names the place for the error raised on a value JSON cannot hold. Recursion stops at
+// the library's nesting ceiling, so a list that contains itself cannot recurse forever; the
+// model then checks the depth the value may have where it is stored.
+inline nlohmann::json from_python(const py::handle& o, const std::string& where,
+                                  std::size_t depth = 0) {
+  if (depth >= max_nesting)
+    throw input_error(where, "nested deeper than " + std::to_string(max_nesting) +
+                                 " levels (or contains itself)");
   if (o.is_none()) return nullptr;
   if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
   if (py::isinstance<py::int_>(o)) {

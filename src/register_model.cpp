@@ -683,6 +683,8 @@ void register_model(py::module_& m) {
       py::arg("path"), py::arg("max_depth") = ReadLimits{}.max_depth,
       py::arg("max_bytes") = ReadLimits{}.max_bytes);
   m.attr("FORMAT_VERSION") = format_version;
+  m.attr("MAX_NESTING") = max_nesting;
+  m.attr("MAX_INDENT") = detail::max_indent;
 }
 
 }  // namespace coproduction::python

@@ -40,9 +40,22 @@ RIGHTS = ("none", "informed", "consulted", "involved", "shared", "decides")
 RULES = ("sole", "unanimity", "majority", "quota")
 COLLABORATION_TYPES = ("consultation", "engagement", "co-design", "co-production")
 
-#: Limits of the reader: nesting depth and document size in bytes.
-MAX_DEPTH = 64
+#: Limits of the reader: nesting depth (the document itself is level 1; also the ceiling
+#: that no option can raise, as every recursion over a value is bounded by it) and document
+#: size in bytes.
+MAX_DEPTH: int = _core.MAX_NESTING
 MAX_BYTES = 256 << 20
+#: The largest ``indent`` the writers accept.
+MAX_INDENT: int = _core.MAX_INDENT
+
+
+def _indent(indent: Optional[int]) -> int:
+    """The core's indent: -1 for one line (None), else 0 to MAX_INDENT spaces."""
+    if indent is None:
+        return -1
+    if isinstance(indent, bool) or not isinstance(indent, (int, np.integer)) or not 0 <= indent <= MAX_INDENT:
+        raise input_error("indent", f"None (one line) or an integer from 0 to {MAX_INDENT}, not {indent!r}")
+    return int(indent)
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -444,7 +457,7 @@ class Network:
 
     def to_json(self, *, indent: Optional[int] = 2) -> str:
         """The JSON text of the network (format version 1); ``indent=None`` gives one line."""
-        return str(self._core.to_json(-1 if indent is None else indent))
+        return str(self._core.to_json(_indent(indent)))
 
     def write_json(self, path: PathLike, *, indent: Optional[int] = 2) -> None:
         """Write the network to ``path`` atomically (see :func:`write_json`)."""
@@ -500,7 +513,9 @@ def read_json(source: Union[PathLike, str, bytes, io.IOBase], *, max_depth: int 
         A path (``str`` or ``os.PathLike``), JSON text (a ``str`` whose first non-blank
         character is ``{`` or ``[``), bytes, or an object with ``read()``.
     max_depth : int
-        Deepest nesting of objects and arrays accepted (default 64).
+        Deepest nesting of objects and arrays accepted, the document itself being level 1
+        (default and ceiling: ``MAX_DEPTH``, 256; a larger value is refused, as every
+        recursion of the library is bounded by it).
     max_bytes : int
         Largest document accepted (default 256 MiB).
 
@@ -561,7 +576,7 @@ def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> No
     """
     if not isinstance(net, Network):
         raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
-    net._core.write(os.fspath(path), -1 if indent is None else indent)
+    net._core.write(os.fspath(path), _indent(indent))
 
 
 # -- DataFrames -----------------------------------------------------------------------------

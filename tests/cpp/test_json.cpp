@@ -270,12 +270,18 @@ TEST(Json, NestingDepthIsLimited) {
   auto nested = [](std::size_t depth) {
     return std::string(depth, '[') + std::string(depth, ']');
   };
-  // 64 levels parse (and then fail as a document, not as JSON); 65 do not.
+  // max_nesting levels parse (and then fail as a document, not as JSON); one more does not.
   try {
-    cp::read_json(nested(64));
+    cp::read_json(nested(cp::max_nesting));
     FAIL();
   } catch (const cp::format_error& e) {
     EXPECT_EQ(e.code(), "format.type");
+  }
+  try {
+    cp::read_json(nested(cp::max_nesting + 1));
+    FAIL();
+  } catch (const cp::format_error& e) {
+    EXPECT_EQ(e.code(), "format.depth");
   }
   try {
     cp::read_json(nested(100000));  // a hostile document: no stack overflow, no crash

@@ -4,9 +4,12 @@
 /// `docs/schema/coproduction-1.schema.json`): ADL `to_json` / `from_json` for every model type,
 /// a reader that reports every problem with its JSON pointer, and an atomic writer.
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -20,13 +23,15 @@
 
 #if __has_include(<unistd.h>)
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
-#define COPRODUCTION_HAS_FSYNC 1
+#define COPRODUCTION_POSIX_IO 1
 #endif
 
 #include <nlohmann/json.hpp>
 
 #include "coproduction/error.hpp"
+#include "coproduction/model/nesting.hpp"
 #include "coproduction/model/network.hpp"
 
 namespace coproduction {
@@ -38,7 +43,8 @@ inline constexpr int format_version = 1;
 /// Limits of the reader (nlohmann/json sets none of its own). A document over a limit gets a
 /// `format_error`, never a crash.
 struct ReadLimits {
-  std::size_t max_depth = 64;                  ///< nesting of objects and arrays
+  /// Nesting of objects and arrays, the document itself being level 1; at most `max_nesting`.
+  std::size_t max_depth = max_nesting;
   std::size_t max_bytes = std::size_t{256} << 20;  ///< size of the text
 };
 
@@ -141,6 +147,10 @@ class ObjectReader {
   void object(std::string_view key, nlohmann::json& out) {
     if (auto v = find(key, false)) {
       if (!v->is_object()) return bad_type(key, "an object", *v);
+      // A value built in C++ may nest deeper than any document; copying it would recurse.
+      if (nesting_depth(*v, max_nesting) > max_nesting)
+        return log_.add(at(key), "format.depth",
+                        "nested deeper than " + std::to_string(max_nesting) + " levels");
       out = *v;
     }
   }
@@ -302,68 +312,158 @@ inline Decision read_decision(const nlohmann::json& j, const std::string& ptr, P
   return d;
 }
 
-/// Tracks the JSON pointer of the parser's position, so a duplicate key or a document nested
-/// too deeply is reported where it is.
-class ParseWatch {
+/// Builds the value of a document from nlohmann/json's SAX events while enforcing the
+/// reader's limits, in time linear in the size of the text. (nlohmann/json 3.11.2's callback
+/// parser rescans the enclosing container each time an object ends, which makes an array of
+/// a million empty objects take minutes.) A duplicate key is found by the same map insert that
+/// stores the value, so checking costs next to nothing; JSON pointers are built only for a
+/// problem. Every problem is collected; a document nested too deeply or a number outside a
+/// double stops the parse at once.
+class DocumentBuilder {
  public:
-  ParseWatch(std::size_t max_depth, ProblemLog& log) : max_depth_(max_depth), log_(log) {}
+  using json = nlohmann::json;
 
-  bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    using E = nlohmann::json::parse_event_t;
-    switch (event) {
-      case E::object_start:
-      case E::array_start:
-        if (static_cast<std::size_t>(depth) >= max_depth_) {
-          log_.add(pointer(), "format.depth",
-                   "nested deeper than " + std::to_string(max_depth_) + " levels");
-          // Stop at once: a hostile document should cost no more work than this.
-          throw format_error(std::move(log_.problems()));
-        }
-        frames_.push_back({event == E::array_start, 0, {}, {}});
-        break;
-      case E::key: {
-        auto& top = frames_.back();
-        top.key = parsed.get<std::string>();
-        if (!top.keys.insert(top.key).second)
-          log_.add(pointer(), "format.duplicate_key", "duplicate key " + quote(top.key));
-        break;
-      }
-      case E::object_end:
-      case E::array_end:
-        frames_.pop_back();
-        advance();
-        break;
-      case E::value:
-        advance();
-        break;
+  DocumentBuilder(std::size_t max_depth, ProblemLog& log) : max_depth_(max_depth), log_(log) {}
+
+  json& root() { return root_; }
+
+  bool null() { return place(nullptr), true; }
+  bool boolean(bool b) { return place(b), true; }
+  bool number_integer(json::number_integer_t x) { return place(x), true; }
+  bool number_unsigned(json::number_unsigned_t x) { return place(x), true; }
+  bool number_float(json::number_float_t x, const json::string_t&) { return place(x), true; }
+  bool string(json::string_t& s) { return place(std::move(s)), true; }
+  bool binary(json::binary_t&) { return place(nullptr), true; }  // not produced by JSON text
+
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+
+  bool key(json::string_t& k) {
+    auto& object = stack_.back().value->get_ref<json::object_t&>();
+    auto [it, added] = object.emplace(std::move(k), nullptr);
+    if (added) {
+      stack_.back().key = &it->first;
+      slot_ = &it->second;
+    } else {
+      log_.add(pointer() + "/" + pointer_token(it->first), "format.duplicate_key",
+               "duplicate key " + quote(it->first));
+      // The repeated value is parsed (its own problems still count) into a place of its own.
+      stack_.back().key = &it->first;
+      slot_ = &discarded_.emplace_back();
     }
     return true;
   }
 
- private:
-  struct Frame {
-    bool array;
-    std::size_t index;
-    std::string key;
-    std::unordered_set<std::string> keys;
-  };
-  void advance() {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    if (e.id == 406) {  // a number nlohmann/json cannot hold in a double, e.g. 1e400
+      log_.add(pointer_of_next(), "format.number",
+               "a number outside the range of a double (about 1.8e308)");
+    } else {
+      log_.add("byte " + std::to_string(position), "format.syntax", "not JSON: " + reason(e.what()));
+    }
+    return false;
   }
+
+ private:
+  struct Level {
+    json* value;
+    const std::string* key = nullptr;  // the current member's key, for an object
+  };
+
+  template <class V>
+  json* place(V&& v) {
+    if (stack_.empty()) {
+      root_ = json(std::forward<V>(v));
+      return &root_;
+    }
+    json& top = *stack_.back().value;
+    if (top.is_array()) {
+      auto& array = top.get_ref<json::array_t&>();
+      array.emplace_back(std::forward<V>(v));
+      return &array.back();
+    }
+    *slot_ = json(std::forward<V>(v));
+    return slot_;
+  }
+
+  bool open(json::value_t type) {
+    if (stack_.size() >= max_depth_) {
+      log_.add(pointer_of_next(), "format.depth",
+               "nested deeper than " + std::to_string(max_depth_) + " levels");
+      return false;  // stop at once: a hostile document costs no more work than this
+    }
+    json* v = place(type);
+    stack_.push_back({v});
+    return true;
+  }
+
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  // The pointer of the innermost open container.
   std::string pointer() const {
     std::string out;
-    for (const auto& f : frames_)
-      out += "/" + (f.array ? std::to_string(f.index) : pointer_token(f.key));
+    for (std::size_t i = 0; i + 1 < stack_.size(); ++i) out += "/" + child_token(i, true);
     return out;
+  }
+  // The pointer of the value being parsed now: the next element of an array or the value of
+  // the current key of an object.
+  std::string pointer_of_next() const {
+    if (stack_.empty()) return "";
+    return pointer() + "/" + child_token(stack_.size() - 1, false);
+  }
+  // The token of level `i`'s child: its open element (`open`), or the one being added.
+  std::string child_token(std::size_t i, bool open) const {
+    const Level& l = stack_[i];
+    if (l.value->is_array()) {
+      std::size_t n = l.value->size();
+      return std::to_string(open && n > 0 ? n - 1 : n);
+    }
+    return l.key ? pointer_token(*l.key) : std::string();
+  }
+
+  // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1,
+  // column 2: "; keep the part after the location (the byte offset is stated separately) and
+  // escape the bytes it quotes, so the message stays valid UTF-8.
+  static std::string reason(const std::string& what) {
+    auto colon = what.find(": ", what.find("parse error"));
+    std::string text = colon == std::string::npos ? what : what.substr(colon + 2);
+    std::string safe;
+    for (unsigned char c : text) {
+      if (c >= 0x20 && c < 0x7f) {
+        safe += static_cast<char>(c);
+      } else {
+        static const char* hex = "0123456789abcdef";
+        safe += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+      }
+    }
+    return safe;
   }
 
   std::size_t max_depth_;
   ProblemLog& log_;
-  std::vector<Frame> frames_;
+  json root_;
+  std::vector<Level> stack_;
+  json* slot_ = nullptr;
+  std::deque<json> discarded_;  // a deque: references stay valid as it grows
 };
 
-/// Parses text into a JSON value under the limits; throws `format_error`.
+/// Checks the reader's limits themselves: `max_depth` may be lowered, never raised past
+/// `max_nesting`.
+inline void check_limits(const ReadLimits& limits) {
+  if (limits.max_depth < 1 || limits.max_depth > max_nesting)
+    throw input_error("max_depth", "must be between 1 and " + std::to_string(max_nesting) +
+                                       " (the library's nesting ceiling), not " +
+                                       std::to_string(limits.max_depth));
+}
+
+/// Parses text into a JSON value under the limits; throws `format_error`. O(size of the text).
 inline nlohmann::json parse_text(std::string_view text, const ReadLimits& limits) {
+  check_limits(limits);
   ProblemLog log;
   if (text.size() > limits.max_bytes) {
     log.add("", "format.size",
@@ -371,39 +471,36 @@ inline nlohmann::json parse_text(std::string_view text, const ReadLimits& limits
                 std::to_string(limits.max_bytes));
     throw format_error(std::move(log.problems()));
   }
-  nlohmann::json j;
+  DocumentBuilder builder(limits.max_depth, log);
   try {
-    ParseWatch watch(limits.max_depth, log);
-    j = nlohmann::json::parse(text.begin(), text.end(), std::ref(watch), true, false);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1,
-    // column 2: "; keep the part after the location and state the byte offset ourselves.
-    auto colon = what.find(": ", what.find("parse error"));
-    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-    // nlohmann quotes the offending bytes as they are; a message must stay valid UTF-8.
-    std::string safe;
-    for (unsigned char c : reason) {
-      if (c < 0x80) {
-        safe += static_cast<char>(c);
-      } else {
-        static const char* hex = "0123456789abcdef";
-        safe += {'\\', 'x', hex[c >> 4], hex[c & 15]};
-      }
-    }
-    reason = std::move(safe);
-    log.add("byte " + std::to_string(e.byte), "format.syntax", "not JSON: " + reason);
-    throw format_error(std::move(log.problems()));
+    nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
+                              nlohmann::json::input_format_t::json, true, false);
+  } catch (const nlohmann::json::exception& e) {
+    // sax_parse reports through parse_error; anything else of the JSON library's own still
+    // leaves as the library's error.
+    log.add("", "format.syntax", std::string("not JSON: ") + e.what());
   }
   if (!log.empty()) throw format_error(std::move(log.problems()));
-  return j;
+  return std::move(builder.root());
 }
+
+/// The largest `indent` the writers accept. (nlohmann/json 3.11.2 reads past its indentation
+/// buffer when one level indents by more than the buffer holds, 512 spaces at first.)
+inline constexpr int max_indent = 32;
 
 /// The text of a document, ending with a newline unless on one line.
 inline std::string dump_document(const nlohmann::json& doc, int indent) {
+  if (indent < -1 || indent > max_indent)
+    throw input_error("indent", "must be -1 (one line) or between 0 and " +
+                                    std::to_string(max_indent) + ", not " + std::to_string(indent));
+  // A value built by hand in C++ may nest deeper than the model allows; writing it would
+  // recurse once per level.
+  if (nesting_depth(doc, max_nesting) > max_nesting)
+    throw format_error({{"", "format.depth",
+                         "nested deeper than " + std::to_string(max_nesting) + " levels"}});
   try {
     return doc.dump(indent) + (indent >= 0 ? "\n" : "");
-  } catch (const nlohmann::json::type_error& e) {
+  } catch (const nlohmann::json::exception& e) {
     throw format_error({{"", "format.encoding", e.what()}});
   }
 }
@@ -624,24 +721,41 @@ inline Network read_json(std::string_view text, const ReadLimits& limits = {}) {
   return from_document(detail::parse_text(text, limits));
 }
 
-/// Reads a network from a file. Throws `io_error` when it cannot be read and `format_error`
-/// as `read_json` does.
+/// Reads a network from a file (a regular file, or a pipe such as `/dev/stdin`, read up to
+/// `limits.max_bytes`). Throws `io_error` when it cannot be read (naming the path and the
+/// system's reason: missing, a directory, no permission) and `format_error` as `read_json`
+/// does.
 inline Network read_json_file(const std::filesystem::path& path, const ReadLimits& limits = {}) {
+  detail::check_limits(limits);
   std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw io_error(path.string(), ec.message());
-  if (size > limits.max_bytes) {
-    throw format_error({{"", "format.size",
-                         "the document has " + std::to_string(size) +
-                             " bytes, more than the limit of " +
-                             std::to_string(limits.max_bytes)}});
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    throw io_error(path.string(), ec ? ec.message() : "no such file");
+  if (std::filesystem::is_directory(status)) throw io_error(path.string(), "is a directory");
+  auto too_large = [&](std::uintmax_t size) {
+    return format_error({{"", "format.size",
+                          "the document has " + std::to_string(size) +
+                              (std::filesystem::is_regular_file(status) ? "" : " or more") +
+                              " bytes, more than the limit of " +
+                              std::to_string(limits.max_bytes)}});
+  };
+  if (std::filesystem::is_regular_file(status)) {
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw io_error(path.string(), ec.message());
+    if (size > limits.max_bytes) throw too_large(size);
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error(path.string(), "cannot open for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
+  if (!in) throw io_error(path.string(), "cannot open for reading (" + std::string(std::strerror(errno)) + ")");
+  // Read in blocks, never past the limit: a pipe has no size to check first.
+  std::string text;
+  std::vector<char> block(1 << 16);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > limits.max_bytes) throw too_large(text.size());
+  }
   if (in.bad()) throw io_error(path.string(), "read failed");
-  return read_json(text.str(), limits);
+  return read_json(text, limits);
 }
 
 /// The JSON text of a network; `indent` < 0 gives one line. Throws `format_error` if a
@@ -650,15 +764,103 @@ inline std::string dump_json(const Network& net, int indent = 2) {
   return detail::dump_document(to_document(net), indent);
 }
 
-/// Writes a JSON document to a file atomically: the text goes to a temporary file beside it,
-/// which is flushed to disk and then renamed over the target, so a reader sees the old file
-/// or the new one, never half of one. Throws `io_error` (nothing is left behind) or
-/// `format_error` (a string that is not UTF-8; nothing is written).
+namespace detail {
+
+/// The file a write replaces: `path` itself, or the file a symbolic link at `path` names
+/// (followed to the end of a chain), so that the link stays a link. Throws `io_error` for a
+/// link that names nothing or a path that is not a regular file (a directory, a device).
+inline std::filesystem::path write_target(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto target = path;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec))) {
+    target = std::filesystem::canonical(path, ec);
+    if (ec) throw io_error(path.string(), "a symbolic link to a file that does not exist");
+  }
+  const auto status = std::filesystem::status(target, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw io_error(path.string(), "not a regular file");
+  return target;
+}
+
+}  // namespace detail
+
+/// Writes a JSON document to a file atomically: the text goes to a new temporary file beside
+/// the target, which is flushed to disk and then renamed over it, so a reader sees the old file
+/// or the new one, never half of one.
+///
+/// Permissions: an existing file keeps its mode, group and (where the process may set it)
+/// owner; a new file gets the mode a plain `open` would give (0666 less the umask). The
+/// temporary file carries the final mode from its creation, before any byte is written, so
+/// the data are never readable more widely than the target allows. A symbolic link is written
+/// through: the file it names is replaced and the link stays.
+///
+/// Throws `input_error` for an `indent` outside -1..`max_indent`, `format_error` for a string
+/// that is not UTF-8 (nothing is written), `io_error` when the file cannot be written (the
+/// old file is untouched and nothing is left behind).
 inline void write_document(const nlohmann::json& doc, const std::filesystem::path& path,
                            int indent = 2) {
   const std::string text = detail::dump_document(doc, indent);
+  const std::filesystem::path target = detail::write_target(path);
+#ifdef COPRODUCTION_POSIX_IO
+  struct stat old {};
+  const bool existed = ::stat(target.c_str(), &old) == 0;
   std::random_device entropy;
-  auto tmp = path;
+  std::filesystem::path tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    tmp = target;
+    tmp += ".tmp-" + std::to_string(entropy()) + std::to_string(entropy());
+    // O_EXCL: never open a file someone else made; the umask applies to 0666 as for any
+    // new file, and an existing target's mode replaces it below before anything is written.
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST)
+      throw io_error(path.string(), std::string("cannot create a temporary file beside it (") +
+                                        std::strerror(errno) + ")");
+  }
+  if (fd < 0) throw io_error(path.string(), "cannot create a temporary file beside it");
+  auto fail = [&](const std::string& why) {
+    const std::string reason = why + " (" + std::strerror(errno) + ")";
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw io_error(path.string(), reason);
+  };
+  if (existed) {
+    // The owner can be kept only by a privileged process; the group by any member of it.
+    // Where the group cannot be kept, its permissions are dropped rather than handed to the
+    // process's own group.
+    mode_t mode = old.st_mode & 07777;
+    if (::fchown(fd, old.st_uid, old.st_gid) != 0 && ::fchown(fd, static_cast<uid_t>(-1), old.st_gid) != 0)
+      mode &= ~static_cast<mode_t>(S_IRWXG);
+    if (::fchmod(fd, mode) != 0) fail("cannot set the file's permissions");
+  }
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write failed");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("fsync failed");
+  if (::close(fd) != 0) {
+    fd = -1;
+    ::unlink(tmp.c_str());
+    throw io_error(path.string(), std::string("close failed (") + std::strerror(errno) + ")");
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    throw io_error(path.string(), "cannot replace the file (" + reason + ")");
+  }
+  // The rename itself reaches the disk once the directory is flushed.
+  const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  if (int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+#else
+  std::random_device entropy;
+  auto tmp = target;
   tmp += ".tmp-" + std::to_string(entropy()) + std::to_string(entropy());
   auto fail = [&](const std::string& why) {
     std::error_code ignore;
@@ -672,18 +874,10 @@ inline void write_document(const nlohmann::json& doc, const std::filesystem::pat
     out.flush();
     if (!out) fail("write failed");
   }
-#ifdef COPRODUCTION_HAS_FSYNC
-  {
-    int fd = ::open(tmp.c_str(), O_RDONLY);
-    if (fd < 0) fail("cannot reopen the temporary file");
-    int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) fail("fsync failed");
-  }
-#endif
   std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
+  std::filesystem::rename(tmp, target, ec);
   if (ec) fail(ec.message());
+#endif
 }
 
 /// Writes a network to a file atomically (see `write_document`).

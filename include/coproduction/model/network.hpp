@@ -26,6 +26,7 @@
 #include "coproduction/detail/triple_set.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/decision.hpp"
+#include "coproduction/model/nesting.hpp"
 #include "coproduction/model/project.hpp"
 #include "coproduction/model/relation.hpp"
 #include "coproduction/model/stakeholder.hpp"
@@ -350,6 +351,10 @@ class Network {
   void set_metadata(nlohmann::json metadata) {
     if (!metadata.is_null() && !metadata.is_object())
       throw invalid_value("metadata", "", "metadata must be an object");
+    if (!metadata.is_null() && !fits_nesting(metadata, metadata_level))
+      throw invalid_value("metadata", "",
+                          "metadata nests deeper than " +
+                              std::to_string(max_nesting - metadata_level + 1) + " levels");
     metadata_ = std::move(metadata);
   }
 
@@ -544,6 +549,12 @@ class Network {
   static void check_attributes(const std::string& subject, const nlohmann::json& a) {
     if (!a.is_null() && !a.is_object())
       throw invalid_value(subject, "attributes", "attributes must be an object");
+    // Checked here, on every path in, so that whatever the network holds is written and
+    // read back under the reader's default limits.
+    if (!a.is_null() && !fits_nesting(a, attributes_level))
+      throw invalid_value(subject, "attributes",
+                          "attributes nest deeper than " +
+                              std::to_string(max_nesting - attributes_level + 1) + " levels");
   }
 
   static void check_positive(const std::string& subject, const std::string& field, double x) {

@@ -11,7 +11,7 @@ import typing
 from . import metrics
 from . import power
 from . import ladder
-__all__: list[str] = ['FORMAT_VERSION', 'Network', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+__all__: list[str] = ['FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
 class Network:
     """
     A co-production partnership as a graph.
@@ -85,4 +85,6 @@ def read_json_file(path: os.PathLike[str] | str | bytes, max_depth: typing.Suppo
 def read_json_text(text: bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:
     ...
 FORMAT_VERSION: int = 1
+MAX_INDENT: int = 32
+MAX_NESTING: int = 256
 __version__: str = '0.1.0'
