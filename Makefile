@@ -8,20 +8,52 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+SECONDS ?= 60
 SOURCES := $(shell find include src python -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.py' -o -name '*.json' -o -name '*.pyi' -o -name 'py.typed' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
-.PHONY: demo test test-cpp test-python deps clean
+.PHONY: demo test test-cpp test-cpp-sanitized test-python deps fuzz fuzz-deps clean
 
 demo: $(VENV)/.installed
 	$(PY) -m coproduction demo
 
-test: test-cpp test-python
+test: test-cpp test-cpp-sanitized test-python
 
 test-cpp: $(VENV)/.tools
 	$(VENV)/bin/cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DCOPRODUCTION_BUILD_TESTS=ON -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV))/bin/ninja
 	$(VENV)/bin/cmake --build build/cpp -j $(JOBS)
 	cd build/cpp && ../../$(VENV)/bin/ctest --output-on-failure -j $(JOBS)
+
+# The same C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a second build
+# directory; any report fails the run.
+test-cpp-sanitized: $(VENV)/.tools
+	$(VENV)/bin/cmake -S . -B build/sanitized -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCOPRODUCTION_BUILD_TESTS=ON -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV))/bin/ninja \
+	  "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+	$(VENV)/bin/cmake --build build/sanitized -j $(JOBS)
+	cd build/sanitized && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ../../$(VENV)/bin/ctest --output-on-failure -j $(JOBS) -E consumer_find_package
+
+# libFuzzer on the JSON reader and the frame reader, SECONDS each (default 60), from the seed
+# corpus in tests/fuzz/corpus (copied: the run's own corpus stays in build/fuzz).
+fuzz: fuzz-deps
+	mkdir -p build/fuzz
+	for target in json frames; do \
+	  clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
+	    tests/fuzz/fuzz_$$target.cpp -o build/fuzz/fuzz_$$target || exit 1; \
+	done
+	for target in json frames; do \
+	  mkdir -p build/fuzz/corpus-$$target && cp -n tests/fuzz/corpus/$$target/* build/fuzz/corpus-$$target/; \
+	  build/fuzz/fuzz_$$target build/fuzz/corpus-$$target -max_total_time=$(SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/$$target- || exit 1; \
+	done
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(DEBIAN_PACKAGES) $(FUZZ_PACKAGES)"
 
 test-python: $(VENV)/.installed
 	$(PY) -m pytest
