@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <cstdint>
 #include <span>
 #include <type_traits>
@@ -28,6 +29,13 @@ namespace py = pybind11;
 namespace coproduction::python {
 
 namespace {
+
+// `_core.Network.reading()`: a read guard for a `with` block, taken on entry and let go on
+// exit (or when collected, if the block never ended).
+struct NetworkReading {
+  const Network& net;
+  std::optional<Network::read_guard> guard;
+};
 
 template <class E>
 std::optional<E> optional_word(const std::optional<std::string>& text, const std::string& subject,
@@ -238,157 +246,6 @@ ReadLimits limits_from(std::size_t max_depth, std::size_t max_bytes) {
   return ReadLimits{max_depth, max_bytes};
 }
 
-
-// A one-dimensional numpy array of Python objects, read in place.
-class ObjectColumn {
- public:
-  ObjectColumn(const py::array& a, const char* column) : name(column) {
-    if (a.ndim() != 1 || a.dtype().kind() != 'O')
-      throw input_error("relations", std::string(column) + " must be a 1-d object array");
-    data_ = static_cast<PyObject* const*>(a.data());
-    stride_ = a.strides(0) / static_cast<py::ssize_t>(sizeof(PyObject*));
-  }
-  PyObject* at(std::size_t i) const { return data_[static_cast<py::ssize_t>(i) * stride_]; }
-  const char* name;
-
- private:
-  PyObject* const* data_ = nullptr;
-  py::ssize_t stride_ = 1;
-};
-
-// What an object seen before mapped to. Columns of ids repeat the same string objects row
-// after row (pandas shares them), and a pointer compare is far cheaper than hashing text.
-// The objects stay alive in their array for the whole call, so addresses are not reused.
-template <class T>
-class AddressCache {
- public:
-  std::optional<T> find(PyObject* o) const {
-    const Slot& s = slots_[slot(o)];
-    if (s.key == o) return s.value;
-    return std::nullopt;
-  }
-  void insert(PyObject* o, T value) { slots_[slot(o)] = Slot{o, value}; }
-
- private:
-  struct Slot {
-    PyObject* key = nullptr;
-    T value{};
-  };
-  static std::size_t slot(PyObject* o) {
-    return (reinterpret_cast<std::uintptr_t>(o) >> 4) & (size - 1);
-  }
-  static constexpr std::size_t size = 1 << 14;
-  std::vector<Slot> slots_ = std::vector<Slot>(size);
-};
-
-// The text of a cell: a str as its UTF-8 bytes in place, anything else through str(), as
-// pandas' astype(str) would give it. A missing cell (None, NaN or one of `missing`) throws.
-std::string_view cell_text(PyObject* cell, const py::tuple& missing, const char* what,
-                           const char* column, std::size_t row, std::string& scratch) {
-  if (PyUnicode_Check(cell)) {
-    Py_ssize_t size = 0;
-    const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
-    if (!text) throw py::error_already_set();
-    return {text, static_cast<std::size_t>(size)};
-  }
-  bool absent = cell == Py_None || (PyFloat_Check(cell) && std::isnan(PyFloat_AS_DOUBLE(cell)));
-  for (const auto& m : missing) absent = absent || cell == m.ptr();
-  if (absent)
-    throw input_error(what, "row " + std::to_string(row) + ": " + column + " is missing");
-  scratch = py::str(py::handle(cell)).cast<std::string>();
-  return scratch;
-}
-
-
-// Columns of one frame (`what`) by name, each fetched from the dict once, not once per cell.
-class Columns {
- public:
-  Columns(const py::dict& columns, const char* what) : what_(what) {
-    for (const auto& [name, values] : columns)
-      lists_.emplace(name.cast<std::string>(), py::list(py::reinterpret_borrow<py::object>(values)));
-  }
-  // The column, or null when it is absent.
-  const py::list* find(const std::string& field) const {
-    auto it = lists_.find(field);
-    return it == lists_.end() ? nullptr : &it->second;
-  }
-  const py::list& at(const std::string& field) const {
-    if (const py::list* column = find(field)) return *column;
-    throw input_error(what_, "no " + field + " column");
-  }
-  // The text of a required cell (an id, a type): see cell_text.
-  std::string text(const py::list& column, const char* field, std::size_t row) const {
-    std::string scratch;
-    return std::string(
-        cell_text(PyList_GET_ITEM(column.ptr(), static_cast<py::ssize_t>(row)), py::tuple(),
-                  what_, field, row, scratch));
-  }
-  // The columns whose names are not among `known`, in name order.
-  std::vector<std::pair<std::string, const py::list*>> others(
-      std::initializer_list<const char*> known) const {
-    std::vector<std::pair<std::string, const py::list*>> out;
-    for (const auto& [name, column] : lists_)
-      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; }))
-        out.emplace_back(name, &column);
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  std::unordered_map<std::string, py::list> lists_;
-  const char* what_;
-};
-
-// The attributes of row `row`: its `attributes` cell with every non-empty cell of the columns
-// the format does not know added (a researcher's own codes). A column that is also a key of
-// the row's attributes is refused, naming the row as `at`.
-nlohmann::json row_attributes(const py::list* attributes,
-                              const std::vector<std::pair<std::string, const py::list*>>& extra,
-                              std::size_t row, const std::string& subject, const std::string& at,
-                              const char* what) {
-  nlohmann::json out =
-      attributes ? attributes_from((*attributes)[row], subject) : nlohmann::json(nullptr);
-  std::string clash;
-  for (const auto& [name, column] : extra) {
-    const py::handle cell = (*column)[row];
-    if (cell.is_none()) continue;
-    if (out.is_null()) out = nlohmann::json::object();
-    if (out.contains(name)) {
-      clash += (clash.empty() ? "'" : ", '") + name + "'";
-      continue;
-    }
-    out[name] = from_python(cell, subject + "/attributes/" + detail::pointer_token(name));
-  }
-  if (!clash.empty())
-    throw input_error(what, at + ": columns [" + clash + "] are also keys of its attributes");
-  return out;
-}
-
-// One cell of a column, or nothing when the column is absent or the cell is None. A value
-// of the wrong type is refused naming the row's subject (a stakeholder id or a relation)
-// and the column.
-template <class T>
-std::optional<T> column_cell(const py::list* column, const char* field, std::size_t row,
-                             const std::string& id) {
-  if (!column) return std::nullopt;
-  const py::object cell = (*column)[row];
-  if (cell.is_none()) return std::nullopt;
-  if constexpr (std::is_same_v<T, long long>) {
-    // Spreadsheet columns with gaps hold whole numbers as floats.
-    if (PyFloat_Check(cell.ptr())) {
-      const double x = PyFloat_AS_DOUBLE(cell.ptr());
-      if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 9.0e15)
-        return static_cast<long long>(x);
-      throw invalid_value(id, field, "must be a whole number, not " + std::string(py::repr(cell)));
-    }
-  }
-  try {
-    return cell.cast<T>();
-  } catch (const py::cast_error&) {
-    throw invalid_value(id, field, "cannot be read from " + std::string(py::repr(cell)));
-  }
-}
-
 }  // namespace
 
 void register_model(py::module_& m) {
@@ -413,81 +270,6 @@ void register_model(py::module_& m) {
           py::arg("size") = py::none(), py::arg("influence") = py::none(),
           py::arg("attributes") = py::none())
       .def(
-          "add_stakeholders",
-          [](Network& net, const py::dict& given) {
-            // Columns, not rows: a frame of ten thousand stakeholders is one call.
-            const Columns columns(given, "stakeholders");
-            const py::list& ids = columns.at("id");
-            const py::list *label = columns.find("label"), *kind = columns.find("kind"),
-                           *role = columns.find("role"), *sector = columns.find("sector"),
-                           *expertise = columns.find("expertise"),
-                           *under_served = columns.find("under_served"),
-                           *paid = columns.find("paid"), *convenor = columns.find("convenor"),
-                           *size = columns.find("size"), *influence = columns.find("influence"),
-                           *attributes = columns.find("attributes");
-            const auto extra = columns.others({"id", "label", "kind", "role", "sector",
-                                               "expertise", "under_served", "paid", "convenor",
-                                               "size", "influence", "attributes"});
-            std::vector<Stakeholder> batch;
-            batch.reserve(ids.size());
-            for (std::size_t i = 0; i < ids.size(); ++i) {
-              const std::string id = columns.text(ids, "id", i);
-              auto text = [&](const py::list* column, const char* field) {
-                return column_cell<std::string>(column, field, i, id);
-              };
-              auto flag = [&](const py::list* column, const char* field) {
-                return column_cell<bool>(column, field, i, id);
-              };
-              batch.push_back(make_stakeholder(
-                  id, text(label, "label"), text(kind, "kind").value_or("person"),
-                  text(role, "role"), text(sector, "sector"), text(expertise, "expertise"),
-                  flag(under_served, "under_served"), flag(paid, "paid"),
-                  flag(convenor, "convenor"), column_cell<long long>(size, "size", i, id),
-                  column_cell<double>(influence, "influence", i, id), py::none()));
-              batch.back().attributes = row_attributes(attributes, extra, i, id,
-                                                       "stakeholder '" + id + "'", "stakeholders");
-            }
-            net.add_stakeholders(std::move(batch));
-          },
-          py::arg("columns"),
-          "Adds many stakeholders, all or none, from columns (lists with None for a gap).")
-      .def(
-          "add_relation_rows",
-          [](Network& net, const py::dict& given) {
-            // Every field of a relation, as columns: one call however many rows.
-            const Columns columns(given, "relations");
-            const py::list &source = columns.at("source"), &target = columns.at("target"),
-                           &type = columns.at("type");
-            const py::list *weight = columns.find("weight"), *scale = columns.find("scale"),
-                           *reported_by = columns.find("reported_by"),
-                           *date = columns.find("date"), *method = columns.find("method"),
-                           *attributes = columns.find("attributes");
-            const auto extra =
-                columns.others({"source", "target", "type", "weight", "scale", "reported_by",
-                                "date", "method", "attributes"});
-            std::vector<Relation> batch(source.size());
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-              Relation& r = batch[i];
-              r.source = columns.text(source, "source", i);
-              r.target = columns.text(target, "target", i);
-              r.type = columns.text(type, "type", i);
-              const std::string name = r.source + "->" + r.target + " (" + r.type + ")";
-              auto text = [&](const py::list* column, const char* field) {
-                return column_cell<std::string>(column, field, i, name);
-              };
-              r.weight = column_cell<double>(weight, "weight", i, name);
-              r.scale = optional_word<Scale>(text(scale, "scale"), name, "scale");
-              r.provenance = {.reported_by = text(reported_by, "reported_by").value_or(""),
-                              .date = text(date, "date").value_or(""),
-                              .method = text(method, "method").value_or("")};
-              r.attributes = row_attributes(attributes, extra, i, name, "row " + std::to_string(i),
-                                            "relations");
-            }
-            net.add_relations(batch);
-          },
-          py::arg("columns"),
-          "Adds many relations, all or none, from columns (lists with None for a gap).")
-      .def(
           "add_relation",
           [](Network& net, const std::string& source, const std::string& target,
              const std::string& type, std::optional<double> weight,
@@ -501,63 +283,6 @@ void register_model(py::module_& m) {
           py::arg("weight") = py::none(), py::arg("scale") = py::none(),
           py::arg("reported_by") = py::none(), py::arg("date") = py::none(),
           py::arg("method") = py::none(), py::arg("attributes") = py::none())
-      .def(
-          "add_relations",
-          [](Network& net, const py::array& source, const py::array& target,
-             const py::array& type,
-             const std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>>&
-                 weight,
-             const py::tuple& missing) {
-            // The columns arrive as object arrays straight from pandas: each cell is looked
-            // up in the network's index by its UTF-8 bytes (no Python string is made), and a
-            // cell that is the very object of an earlier one is found by its address alone.
-            const auto n = static_cast<std::size_t>(source.size());
-            if (static_cast<std::size_t>(target.size()) != n ||
-                static_cast<std::size_t>(type.size()) != n ||
-                (weight && static_cast<std::size_t>(weight->size()) != n))
-              throw input_error("relations", "source, target, type and weight differ in length");
-            const ObjectColumn sources(source, "source"), targets(target, "target"),
-                types(type, "type");
-            std::vector<Network::vertex_type> u(n), v(n);
-            std::vector<std::uint32_t> k(n);
-            std::vector<std::string> type_names;
-            std::unordered_map<std::string, std::uint32_t> type_codes;
-            AddressCache<Network::vertex_type> seen_ends;
-            AddressCache<std::uint32_t> seen_types;
-            std::string scratch;
-            auto end = [&](const ObjectColumn& column, std::size_t i) {
-              PyObject* cell = column.at(i);
-              if (auto hit = seen_ends.find(cell)) return *hit;
-              const std::string_view id = cell_text(cell, missing, "relations", column.name, i, scratch);
-              const auto vertex = net.find(id);
-              if (!vertex)
-                throw unknown_id("row " + std::to_string(i), column.name,
-                                 "unknown stakeholder " + detail::quote(id));
-              seen_ends.insert(cell, *vertex);
-              return *vertex;
-            };
-            for (std::size_t i = 0; i < n; ++i) {
-              u[i] = end(sources, i);
-              v[i] = end(targets, i);
-              PyObject* cell = types.at(i);
-              if (auto hit = seen_types.find(cell)) {
-                k[i] = *hit;
-                continue;
-              }
-              const std::string name(cell_text(cell, missing, "relations", "type", i, scratch));
-              auto [it, added] =
-                  type_codes.try_emplace(name, static_cast<std::uint32_t>(type_names.size()));
-              if (added) type_names.push_back(name);
-              seen_types.insert(cell, it->second);
-              k[i] = it->second;
-            }
-            std::span<const double> w;
-            if (weight) w = std::span<const double>(weight->data(), n);
-            net.add_relations(u, v, k, type_names, w);
-          },
-          py::arg("source"), py::arg("target"), py::arg("type"), py::arg("weight") = py::none(),
-          py::arg("missing") = py::tuple(),
-          "Adds many relations, all or none, from object columns of ids and type names.")
       .def(
           "add_project",
           [](Network& net, const std::string& id, const std::optional<std::string>& label,
@@ -663,7 +388,24 @@ void register_model(py::module_& m) {
             py::gil_scoped_release release;
             write_document(doc, path, indent);
           },
-          py::arg("path"), py::arg("indent") = 2);
+          py::arg("path"), py::arg("indent") = 2)
+      .def(
+          "reading",
+          [](const Network& net) {
+            return std::unique_ptr<NetworkReading>(new NetworkReading{net, std::nullopt});
+          },
+          py::keep_alive<0, 1>(),
+          "A context manager holding the network for reading: inside the block every change "
+          "raises ConcurrentModificationError; entering it while a change runs raises it too.");
+  py::class_<NetworkReading>(m, "NetworkReading")
+      .def(
+          "__enter__",
+          [](NetworkReading& r) -> NetworkReading& {
+            r.guard.emplace(r.net);
+            return r;
+          },
+          py::return_value_policy::reference)
+      .def("__exit__", [](NetworkReading& r, const py::args&) { r.guard.reset(); });
 
   m.def(
       "read_json_text",
@@ -685,6 +427,17 @@ void register_model(py::module_& m) {
   m.attr("FORMAT_VERSION") = format_version;
   m.attr("MAX_NESTING") = max_nesting;
   m.attr("MAX_INDENT") = detail::max_indent;
+  m.def(
+      "_parse_json",
+      [](const py::bytes& data, bool checked) {
+        std::string text = data;
+        py::gil_scoped_release release;  // C++ objects only
+        if (checked) return detail::parse_text(text, ReadLimits{}).size();
+        return nlohmann::json::parse(text).size();
+      },
+      py::arg("text"), py::arg("checked"),
+      "Parses text to a JSON value, with the reader's checks or with nlohmann/json's plain "
+      "parse, and returns the size of the top-level value (for benchmarks/bench_read.py).");
 }
 
 }  // namespace coproduction::python
