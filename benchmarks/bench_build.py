@@ -2,9 +2,8 @@
 
 A seeded directed edge list of ``--rows`` relations (default 1,000,000; four relation types,
 weights) among ``--stakeholders`` stakeholders is built into a network here
-(``cp.from_frames``: the stakeholder frame in one call and the edge list in another, whose
-id and type columns the core reads in place as arrays of Python objects; every relation
-validated), into an ``igraph.Graph`` (``Graph.DataFrame``) and into a ``networkx.MultiDiGraph``
+(``cp.from_frames``: both frames in one call to the core, which reads the edge list's id
+and type columns in place as arrays of Python objects; every relation validated), into an ``igraph.Graph`` (``Graph.DataFrame``) and into a ``networkx.MultiDiGraph``
 (``from_pandas_edgelist``). Prints seconds per build (best of ``--repeat``) and the ratio to
 this library. The target is under one second for a million rows.
 

@@ -37,14 +37,29 @@ inline py::object to_python(const nlohmann::json& j) {
   }
 }
 
+// The UTF-8 text of a str; a str that has none (a lone surrogate such as "\udc80", which a
+// file read with errors="surrogateescape" leaves) is refused, naming the place.
+inline std::string utf8(const py::handle& s, const std::string& where) {
+  Py_ssize_t size = 0;
+  const char* text = PyUnicode_AsUTF8AndSize(s.ptr(), &size);
+  if (!text) {
+    PyErr_Clear();
+    throw input_error(where, "text that is not valid Unicode (it holds a lone surrogate)");
+  }
+  return std::string(text, static_cast<std::size_t>(size));
+}
+
 // `where` names the place for the error raised on a value JSON cannot hold. Recursion stops at
 // the library's nesting ceiling, so a list that contains itself cannot recurse forever; the
 // model then checks the depth the value may have where it is stored.
 inline nlohmann::json from_python(const py::handle& o, const std::string& where,
-                                  std::size_t depth = 0) {
+                                  std::size_t depth = 0, const std::string* top = nullptr) {
+  if (!top) top = &where;
+  // Named by the place of the whole value: the path down a list that contains itself is
+  // hundreds of levels of "/0".
   if (depth >= max_nesting)
-    throw input_error(where, "nested deeper than " + std::to_string(max_nesting) +
-                                 " levels (or contains itself)");
+    throw input_error(*top, "nested deeper than " + std::to_string(max_nesting) +
+                                " levels (or contains itself)");
   if (o.is_none()) return nullptr;
   if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
   if (py::isinstance<py::int_>(o)) {
@@ -59,27 +74,27 @@ inline nlohmann::json from_python(const py::handle& o, const std::string& where,
     if (!std::isfinite(x)) throw input_error(where, "JSON has no NaN or infinity");
     return x;
   }
-  if (py::isinstance<py::str>(o)) return o.cast<std::string>();
+  if (py::isinstance<py::str>(o)) return utf8(o, where);
   if (py::isinstance<py::dict>(o)) {
     nlohmann::json out = nlohmann::json::object();
     for (auto item : o.cast<py::dict>()) {
       if (!py::isinstance<py::str>(item.first))
         throw input_error(where, "object keys must be strings");
-      auto key = item.first.cast<std::string>();
-      out[key] = from_python(item.second, where + "/" + key, depth + 1);
+      auto key = utf8(item.first, where);
+      out[key] = from_python(item.second, where + "/" + key, depth + 1, top);
     }
     return out;
   }
   if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
     nlohmann::json out = nlohmann::json::array();
     std::size_t i = 0;
-    for (auto item : o) out.push_back(from_python(item, where + "/" + std::to_string(i++), depth + 1));
+    for (auto item : o) out.push_back(from_python(item, where + "/" + std::to_string(i++), depth + 1, top));
     return out;
   }
   // numpy scalars and other numbers
   if (py::hasattr(o, "item") && !py::isinstance<py::str>(o)) {
     py::object plain = o.attr("item")();
-    if (!plain.is(o)) return from_python(plain, where, depth + 1);
+    if (!plain.is(o)) return from_python(plain, where, depth + 1, top);
   }
   throw input_error(where, "a " + std::string(py::str(py::type::handle_of(o).attr("__name__"))) +
                                " cannot be stored in JSON");

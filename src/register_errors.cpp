@@ -46,6 +46,8 @@ void register_errors(py::module_& m) {
       raise("InputError", e, py::dict());
     } catch (const io_error& e) {
       PyErr_SetString(PyExc_OSError, e.what());
+    } catch (const concurrent_modification& e) {
+      raise("ConcurrentModificationError", e, py::dict());
     } catch (const error& e) {
       raise("Error", e, py::dict());
     }

@@ -260,19 +260,20 @@ void register_ladder(py::module_& m) {
 
   m.def(
       "decision_power",
-      [](const Network& net, const std::string& index) {
+      [](const Network& net, const std::string& index, std::uint64_t max_coalitions) {
         const power_measure measure = parse_power_measure(index);
         return table_dict(on_copy(net, [&](const Network& n) {
-          return decision_power(n, measure, python_signals);
+          return decision_power(n, measure, python_signals, max_coalitions);
         }));
       },
       net_arg, py::arg("index") = "banzhaf",
+      py::arg("max_coalitions") = default_max_visited_coalitions,
       "Stakeholders x decisions matrix of a power index: dict of stakeholders, columns (decision "
       "ids) and values (2-D float array); 0 for non-holders.");
   m.def(
       "power_by",
       [](const Network& net, const std::string& index, const std::string& by, bool weighted,
-         const std::optional<std::string>& project) {
+         const std::optional<std::string>& project, std::uint64_t max_coalitions) {
         const power_measure measure = parse_power_measure(index);
         if (by != "stage" && by != "project" && by != "all")
           throw input_error("by", "must be \"stage\", \"project\" or \"all\", got \"" + by + "\"");
@@ -280,7 +281,7 @@ void register_ladder(py::module_& m) {
           throw input_error("project", "a project cannot be chosen when aggregating by project");
         const std::string chosen = project.value_or("");
         return table_dict(on_copy(net, [&](const Network& n) {
-          const power_table table = decision_power(n, measure, python_signals);
+          const power_table table = decision_power(n, measure, python_signals, max_coalitions);
           const decision_weighting w = weighting_of(weighted);
           if (by == "stage") return power_by_stage(n, table, w, chosen);
           if (by == "project") return power_by_project(n, table, w);
@@ -288,6 +289,7 @@ void register_ladder(py::module_& m) {
         }));
       },
       net_arg, py::arg("index"), py::arg("by"), py::arg("weighted"), py::arg("project"),
+      py::arg("max_coalitions") = default_max_visited_coalitions,
       "Weighted mean of decision power over the decisions of each stage, each project, or all "
       "(`by` = \"stage\", \"project\", \"all\"); optionally only one project's decisions.");
   m.def(
@@ -321,7 +323,7 @@ void register_ladder(py::module_& m) {
           std::vector<double> v(s * k, 0.0);
           for (std::size_t c = 0; c < k; ++c) {
             const decision_game g(n.decisions()[c]);
-            const std::vector<bool> swings = g.can_swing();
+            const std::vector<bool> swings = g.can_swing(python_signals);
             for (std::size_t i = 0; i < g.size(); ++i)
               v[n.vertex(g.holders()[i]) * k + c] = swings[i] ? 1.0 : 0.0;
           }

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,6 +95,21 @@ banzhaf_scale scale_of(bool normalized) {
   return normalized ? banzhaf_scale::normalized : banzhaf_scale::absolute;
 }
 
+// `limit_exceeded` becomes `coproduction.LimitError` (an `InputError`) with the estimate,
+// the limit and its unit as attributes. Registered after the library's own translator, so
+// it is tried first; anything else goes on to that one.
+void translate_limits(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const limit_exceeded& e) {
+    py::object type = py::module_::import("coproduction._errors").attr("LimitError");
+    py::object instance = type(e.what(), e.code(), e.where(), e.detail(),
+                               py::arg("estimate") = e.estimate(), py::arg("limit") = e.limit(),
+                               py::arg("unit") = e.unit());
+    PyErr_SetObject(type.ptr(), instance.ptr());
+  }
+}
+
 py::dict to_dict(power_estimate&& e) {
   py::dict d;
   d["value"] = to_numpy(std::move(e.value));
@@ -118,15 +134,18 @@ veto : 1-D int64 array
 
 void register_power(pybind11::module_& m) {
   m.doc() = "Power indices of weighted voting games; see coproduction.power.";
+  py::register_exception_translator(translate_limits);
   const auto w = py::arg("weights");
   const auto q = py::arg("quota");
   const auto v = py::arg("veto");
+  const auto most = py::arg("max_coalitions");
 
   m.def(
       "banzhaf",
       [](const int_array& weights, std::int64_t quota, const int_array& veto, bool normalized) {
         const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return banzhaf(g, scale_of(normalized)); }));
+        return to_numpy(
+            without_gil([&] { return banzhaf(g, scale_of(normalized), python_signals); }));
       },
       w, q, v, py::arg("normalized"),
       (std::string("Banzhaf index by dynamic programming over vote totals.\n") + game_doc).c_str());
@@ -140,31 +159,50 @@ void register_power(pybind11::module_& m) {
       (std::string("Shapley-Shubik index, exact, over vote totals.\n") + game_doc).c_str());
   m.def(
       "deegan_packel",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto) {
+      [](const int_array& weights, std::int64_t quota, const int_array& veto,
+         std::uint64_t max_coalitions) {
         const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return deegan_packel(g); }));
+        return to_numpy(
+            without_gil([&] { return deegan_packel(g, max_coalitions, python_signals); }));
       },
-      w, q, v, "Deegan-Packel index from the minimal winning coalitions (<= 64 players).");
+      w, q, v, most = default_max_visited_coalitions,
+      "Deegan-Packel index from the minimal winning coalitions (<= 64 players, at most "
+      "max_coalitions of them).");
   m.def(
       "holler",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto) {
+      [](const int_array& weights, std::int64_t quota, const int_array& veto,
+         std::uint64_t max_coalitions) {
         const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return holler(g); }));
+        return to_numpy(without_gil([&] { return holler(g, max_coalitions, python_signals); }));
       },
-      w, q, v, "Holler public good index from the minimal winning coalitions (<= 64 players).");
+      w, q, v, most = default_max_visited_coalitions,
+      "Holler public good index from the minimal winning coalitions (<= 64 players, at most "
+      "max_coalitions of them).");
   m.def(
       "johnston",
       [](const int_array& weights, std::int64_t quota, const int_array& veto) {
         const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return johnston(g); }));
+        return to_numpy(without_gil([&] { return johnston(g, python_signals); }));
       },
       w, q, v, "Johnston index by enumerating the coalitions (<= 25 players).");
   m.def(
-      "minimal_winning",
+      "minimal_winning_count",
       [](const int_array& weights, std::int64_t quota, const int_array& veto) {
         const weighted_game g = make_game(weights, quota, veto);
-        std::vector<coalition> found =
-            without_gil([&] { return minimal_winning_coalitions(g); });
+        const coalition_count c =
+            without_gil([&] { return minimal_winning_count(g, python_signals); });
+        return py::make_tuple(c.count, c.exact);
+      },
+      w, q, v,
+      "Number of minimal winning coalitions (<= 64 players) as (count, exact); when exact is "
+      "False, count is an upper bound.");
+  m.def(
+      "minimal_winning",
+      [](const int_array& weights, std::int64_t quota, const int_array& veto,
+         std::uint64_t max_coalitions) {
+        const weighted_game g = make_game(weights, quota, veto);
+        std::vector<coalition> found = without_gil(
+            [&] { return minimal_winning_coalitions(g, max_coalitions, python_signals); });
         const auto rows = static_cast<py::ssize_t>(found.size());
         const auto cols = static_cast<py::ssize_t>(g.players());
         py::array_t<bool> out({rows, cols});
@@ -174,8 +212,9 @@ void register_power(pybind11::module_& m) {
             o(r, c) = (found[static_cast<std::size_t>(r)] >> c & 1U) != 0;
         return out;
       },
-      w, q, v,
-      "Minimal winning coalitions as a boolean matrix (one row per coalition, <= 64 players).");
+      w, q, v, most = default_max_listed_coalitions,
+      "Minimal winning coalitions as a boolean matrix (one row per coalition, <= 64 players, "
+      "at most max_coalitions rows).");
   m.def(
       "owen",
       [](const int_array& weights, std::int64_t quota, const int_array& veto,
@@ -226,6 +265,10 @@ void register_power(pybind11::module_& m) {
       "arrays value, standard_error, lower, upper and the scalars samples, confidence.");
   m.attr("max_enumeration_players") = max_enumeration_players;
   m.attr("max_coalition_players") = max_coalition_players;
+  m.attr("default_max_listed_coalitions") = default_max_listed_coalitions;
+  m.attr("default_max_visited_coalitions") = default_max_visited_coalitions;
+  m.attr("max_exact_table_bytes") = max_exact_table_bytes;
+  m.attr("max_exact_table_cells") = max_exact_table_cells;
 }
 
 }  // namespace coproduction::python

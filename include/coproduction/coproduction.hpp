@@ -11,6 +11,7 @@
 #include "coproduction/model/decision.hpp"
 #include "coproduction/model/network.hpp"
 #include "coproduction/io/json.hpp"
+#include "coproduction/io/frames.hpp"
 #include "coproduction/metrics/inequality.hpp"
 #include "coproduction/metrics/centrality.hpp"
 #include "coproduction/metrics/centralization.hpp"

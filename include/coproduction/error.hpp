@@ -89,6 +89,15 @@ class input_error : public error {
       : error("input." + where, where, detail) {}
 };
 
+/// A network was changed while a reader held it, or read while a change of it ran
+/// (`Network::read_guard`). `where()` names the refused operation (`add_relation`, `read`);
+/// nothing was changed. Retry once the other thread is done, or work on a copy.
+class concurrent_modification : public error {
+ public:
+  concurrent_modification(std::string where, std::string detail)
+      : error("model.concurrent_modification", std::move(where), std::move(detail)) {}
+};
+
 /// A file could not be opened, read, written or renamed; `where()` is its path.
 class io_error : public error {
  public:

@@ -10,11 +10,13 @@ project stands on.
 
 from . import _core
 from ._errors import (
+    ConcurrentModificationError,
     DuplicateIdError,
     Error,
     FormatError,
     InputError,
     InvalidValueError,
+    LimitError,
     ModelError,
     Problem,
     UnknownIdError,
@@ -43,5 +45,7 @@ __all__ = [
     "UnknownIdError",
     "InvalidValueError",
     "InputError",
+    "LimitError",
+    "ConcurrentModificationError",
     "__version__",
 ]

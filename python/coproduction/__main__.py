@@ -1,77 +1,269 @@
-"""Command line: ``python -m coproduction demo | describe FILE | validate FILE``."""
+"""Command line: ``python -m coproduction demo | describe FILE | validate FILE``.
+
+A file that cannot be read or is not a valid document is reported on stderr, one line per
+problem, as ``coproduction: <file>: <where>: <message> [<code>]`` (``<where>`` is a JSON
+pointer or ``byte <n>``, left out when the file as a whole is at fault), with exit status 1;
+a command line that is not understood is one line and exit status 2. ``--debug`` raises the
+error with its traceback instead. Control characters in anything shown (C0, DEL, C1 and the
+bidirectional overrides U+202A-U+202E and U+2066-U+2069) are written escaped, ``\\x1b`` or
+``\\u202e``, so a document cannot move the cursor, recolour or reorder the terminal's text.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import sys
-from typing import List, Optional
+from typing import Any, List, NoReturn, Optional, TextIO
 
 from . import audit, examples
-from ._errors import FormatError
-from .network import read_json
+from ._errors import Error, FormatError, Problem, format_error
+from .network import MAX_BYTES, Network, read_json
 from .report import describe, ladder, power, structure
+
+__all__ = ["main"]
+
+_DESCRIPTION = "Summarise or check coproduction data files."
+
+# Characters a terminal may act on rather than show. Lone surrogates (a file name that is
+# not UTF-8) are included: no encoding can write them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_BUT_NEWLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: "re.Match[str]") -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _shown(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control character escaped (``\\x1b``, ``\\x7f``, ``\\u202e``).
+
+    Parameters
+    ----------
+    text : str
+    keep_newlines : bool
+        Leave ``\\n`` as it is: for a report whose lines the library laid out itself.
+
+    Returns
+    -------
+    str
+        Printable text; equal to ``text`` when it holds no control character.
+
+    Examples
+    --------
+    >>> print(_shown("service_user\\x1b[2J\\u202e"))
+    service_user\\x1b[2J\\u202e
+    """
+    return (_CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL).sub(_escape, text)
+
+
+def _shown_value(value: Any) -> Any:
+    """A JSON value with every string in it (keys too) escaped, backslashes doubled first so
+    that two different strings never look alike once escaped."""
+    if isinstance(value, str):
+        return _shown(value.replace("\\", "\\\\"))
+    if isinstance(value, list):
+        return [_shown_value(v) for v in value]
+    if isinstance(value, dict):
+        return {_shown_value(k): _shown_value(v) for k, v in value.items()}
+    return value
+
+
+def _has_control(value: Any) -> bool:
+    if isinstance(value, str):
+        return _CONTROL.search(value) is not None
+    if isinstance(value, list):
+        return any(_has_control(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_control(k) or _has_control(v) for k, v in value.items())
+    return False
+
+
+def _displayable(net: Network) -> Network:
+    """The network to report on: ``net`` itself, or, when its data hold control characters
+    (a newline in a label, an escape sequence in a role), a copy whose every string is
+    escaped, so that the reports show them as text and keep their own line layout."""
+    document = json.loads(net.to_json(indent=None))
+    if not _has_control(document):
+        return net
+    text = json.dumps(_shown_value(document), ensure_ascii=False).encode("utf-8")
+    return read_json(text, max_bytes=max(MAX_BYTES, len(text)))
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """One line to ``stream``, any character its encoding lacks written as an escape."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+
+
+def _out(text: str) -> None:
+    _write(sys.stdout, _shown(text, keep_newlines=True))
+
+
+def _error(file: str, where: str, message: str, code: str = "") -> None:
+    """``coproduction: <file>: <where>: <message> [<code>]`` on stderr, as one line."""
+    parts = ["coproduction", _shown(file)] + ([_shown(where)] if where else []) + [_shown(message)]
+    _write(sys.stderr, ": ".join(parts) + (f" [{_shown(code)}]" if code else ""))
+
+
+def _read(path: str) -> Network:
+    """The network in the file at ``path`` (a pipe such as ``/dev/stdin`` too).
+
+    The file is read here, not by path in the core, so an error is the system's own
+    (``No such file or directory``, ``Is a directory``, ``Permission denied``); reading stops
+    one byte past the size limit, so an endless pipe cannot fill the memory.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise format_error([("", "format.size",
+                             f"the document has more than {MAX_BYTES} bytes, the limit")])
+    return read_json(data)
 
 
 def _demo(out: str) -> int:
     net = examples.load("twam_partners_2013")
+    shown_net = _displayable(net)
     rule = "\n" + "=" * 100 + "\n"
-    print(describe(net))
-    print(rule + structure(net))
-    print(rule + power(net))
-    print(rule + ladder(net))
-    print(rule + "Principles scorecard (seed 002's twelve principles)\n")
-    print(audit.scorecard_text(audit.principles(net)))
-    types = examples.load("nml_collaboration_types")
-    print(rule + "The four collaboration types of seed 002 (nml_collaboration_types)\n")
-    print(ladder(types))
+    _out(describe(shown_net))
+    _out(rule + structure(shown_net))
+    _out(rule + power(shown_net))
+    _out(rule + ladder(shown_net))
+    _out(rule + "Principles scorecard (seed 002's twelve principles)\n")
+    _out(audit.scorecard_text(audit.principles(shown_net)))
+    types = _displayable(examples.load("nml_collaboration_types"))
+    _out(rule + "The four collaboration types of seed 002 (nml_collaboration_types)\n")
+    _out(ladder(types))
     os.makedirs(out, exist_ok=True)
     path = os.path.join(out, "twam_partners_2013.json")
     net.write_json(path)
-    print(f"\nWritten back out as JSON: {path}")
-    if read_json(path) != net:
-        print("error: the file written does not read back equal", file=sys.stderr)
+    _out(f"\nWritten back out as JSON: {path}")
+    if _read(path) != net:
+        _error(path, "", "the file written does not read back equal")
         return 1
     return 0
 
 
 def _validate(path: str) -> int:
-    try:
-        net = read_json(path)
-    except FormatError as err:
-        for problem in err.problems:
-            print(f"{path}: {problem.pointer or '/'}: {problem.message} [{problem.code}]")
-        return 1
-    print(f"{path}: valid ({net!r})")
+    net = _read(path)
+    _out(f"{path}: valid ({net!r})")
     return 0
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="coproduction", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="summarise the embedded example data")
+def _describe(path: str) -> int:
+    _out(describe(_displayable(_read(path))))
+    return 0
+
+
+class _UsageError(Exception):
+    """A command line that is not understood."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the usage and exits on its own; the command line reports one line.
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    # --debug is accepted before or after the command.
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="on an error, raise it with its traceback")
+    parser = _Parser(prog="coproduction", description=_DESCRIPTION, parents=[common])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command",
+                                     parser_class=_Parser)
+    demo = commands.add_parser("demo", help="summarise the embedded example data",
+                               parents=[common])
     demo.add_argument("--out", default=os.path.join("build", "demo"),
                       help="folder for the JSON written back out (default build/demo)")
     for name, text in (("describe", "summarise a data file"), ("validate", "check a data file")):
-        sub = commands.add_parser(name, help=text)
+        sub = commands.add_parser(name, help=text, parents=[common])
         sub.add_argument("file")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        return _demo(args.out)
-    if args.command == "validate":
-        return _validate(args.file)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the command line.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name; ``sys.argv[1:]`` by default.
+
+    Returns
+    -------
+    int
+        The exit status: 0 done, 1 a file that cannot be read or is not valid (or an output
+        closed early, as by ``| head``), 2 a command line that is not understood, 130
+        interrupted.
+
+    Raises
+    ------
+    Exception
+        Only with ``--debug``: the error, with its traceback.
+    """
     try:
-        print(describe(read_json(args.file)))
-    except FormatError as err:
-        print(err, file=sys.stderr)
+        args = _parser().parse_args(argv)
+    except _UsageError as err:
+        _write(sys.stderr, f"coproduction: {_shown(str(err))} (coproduction --help lists the "
+                           "commands and options)")
+        return 2
+    except SystemExit as stop:  # --help
+        return stop.code if isinstance(stop.code, int) else 0
+    debug = getattr(args, "debug", False)
+    file = str(getattr(args, "file", None) or getattr(args, "out", ""))
+    try:
+        if args.command == "demo":
+            status = _demo(args.out)
+        elif args.command == "validate":
+            status = _validate(args.file)
+        else:
+            status = _describe(args.file)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader of the output went away (`| head`): stop quietly, as Unix tools do, and
+        # point stdout at nothing so the interpreter's last flush does not fail again.
+        if debug:
+            raise
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass  # stdout is not a file (a test's capture): nothing will flush it
         return 1
-    return 0
+    except FormatError as err:
+        if debug:
+            raise
+        for pointer, code, message in err.problems or [Problem(err.where, err.code, err.detail)]:
+            _error(file, pointer, message, code)
+        return 1
+    except Error as err:
+        if debug:
+            raise
+        _error(file, err.where, err.detail, err.code)
+        return 1
+    except OSError as err:
+        if debug:
+            raise
+        _error(err.filename if isinstance(err.filename, str) else file, "",
+               err.strerror or str(err))
+        return 1
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        return 130
+    except Exception as err:  # a fault of the library, not of the data: still one line
+        if debug:
+            raise
+        _error(file, "", f"internal error: {type(err).__name__}: {err} (--debug shows the "
+                         "traceback)")
+        return 1
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        # The reader of the output went away (`| head`): stop quietly, as Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+    sys.exit(main())

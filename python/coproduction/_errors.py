@@ -8,7 +8,7 @@ the model, an argument name for a computation. The message reads
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple
+from typing import Any, List, NamedTuple, Sequence, Tuple
 
 __all__ = [
     "Error",
@@ -19,6 +19,8 @@ __all__ = [
     "UnknownIdError",
     "InvalidValueError",
     "InputError",
+    "LimitError",
+    "ConcurrentModificationError",
 ]
 
 
@@ -115,6 +117,60 @@ class InvalidValueError(ModelError):
 
 class InputError(Error):
     """Bad input to a computation: ``where`` names the argument."""
+
+
+class LimitError(InputError):
+    """A computation refused because it would take more memory or time than its limit.
+
+    Raised before anything large is allocated (the work and memory are estimated first),
+    when an enumeration reaches its limit, or when an allocation within the limits still
+    fails (never :class:`MemoryError`). ``where`` names what to change: ``max_coalitions``
+    for an enumeration of minimal winning coalitions, ``weights`` for the tables of an exact
+    power index, ``votes`` for the exact swing test of a decision. The message gives the
+    estimate, the limit and the way out: a larger ``max_coalitions=``, or
+    ``method="monte_carlo"``.
+
+    Attributes
+    ----------
+    estimate : int
+        What the computation would take, in ``unit``: an exact count of minimal winning
+        coalitions when one is known (else an upper bound), or the bytes or table cells
+        an exact index needs.
+    limit : int
+        The limit it exceeds, in the same unit.
+    unit : str
+        ``"minimal winning coalitions"``, ``"bytes"`` or ``"table cells"``.
+    """
+
+    estimate: int
+    limit: int
+    unit: str
+
+    def __init__(self, text: str, code: str = "", where: str = "", detail: str = "",
+                 estimate: int = 0, limit: int = 0, unit: str = "", **extra: Any) -> None:
+        super().__init__(text, code, where, detail, estimate=estimate, limit=limit, unit=unit,
+                         **extra)
+
+
+class ConcurrentModificationError(Error, RuntimeError):
+    """A network was changed while another thread read it, or read while a change ran.
+
+    ``where`` names the refused operation (``add_relation``, ``metadata``, ``read``);
+    nothing was changed. The analysis functions (``cp.ladder``, ``cp.power``,
+    ``cp.metrics``, ``cp.audit``, ``cp.report``) hold a network for reading for the whole
+    call, so a change from another thread meanwhile raises this instead of mixing two states
+    of the network in one result. Retry once the reader is done, or change a copy. Also a
+    :class:`RuntimeError`: the data are fine, the timing is not.
+    """
+
+
+def format_error(problems: Sequence[Tuple[str, str, str]]) -> FormatError:
+    """A :class:`FormatError` raised by the Python layer for ``(pointer, code, message)``
+    problems, worded as the core words its own (the first problem, then one line per other)."""
+    pointer, code, message = problems[0]
+    text = f"[coproduction.{code}] " + (f"{pointer}: " if pointer else "") + message + "".join(
+        f"\n  [coproduction.{c}] {p}: {m}" for p, c, m in problems[1:])
+    return FormatError(text, code, pointer, message, problems=list(problems))
 
 
 def input_error(where: str, detail: str) -> InputError:

@@ -29,6 +29,8 @@ import pandas as pd
 from . import centrality as _centrality
 from . import relations as _relations
 from ._errors import input_error
+from ._items import as_items
+from ._reading import reads_network
 from .decision_power import INDICES, decision_power, power_shares
 from .inequality import hhi
 from .network import Network
@@ -194,10 +196,8 @@ default 0.5 and 0.75
             value = getattr(self, name)
             if value is None and name == "centralization_layer":
                 continue
-            if isinstance(value, str):
-                value = (value,)
-            if value is None or not all(isinstance(t, str) and t for t in value) \
-                    or len(tuple(value)) == 0:
+            value = () if value is None else tuple(as_items(value))
+            if not all(isinstance(t, str) and t for t in value) or len(value) == 0:
                 raise input_error(name, f"must be a non-empty list of relation types, "
                                         f"got {getattr(self, name)!r}")
             object.__setattr__(self, name, tuple(value))
@@ -731,6 +731,7 @@ _READERS: Dict[str, Callable[[_Scope], _Row]] = {
 assert tuple(_READERS) == PRINCIPLES
 
 
+@reads_network
 def principles(net: Network, project: Optional[str] = None, *,
                config: Optional[PrinciplesConfig] = None) -> pd.DataFrame:
     r"""Seed 002's twelve principles, each read against the network.

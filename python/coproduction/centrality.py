@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import _core
 from ._errors import InputError
+from ._items import as_items
 
 __all__ = [
     "MEASURES",
@@ -111,7 +112,7 @@ def _resolve_vertices(
             if n < 0:
                 raise _input_error("nodes", f"a vertex count must be >= 0, got {n}")
         return n, s, t, pd.RangeIndex(n)
-    index = pd.Index(cast(Any, nodes))
+    index = pd.Index(cast(Any, as_items(nodes)))  # a lone str id is one vertex
     if not index.is_unique:
         raise _input_error("nodes", "ids must be unique")
     s = index.get_indexer(pd.Index(src))

@@ -13,6 +13,7 @@ results are pandas objects indexed by stakeholder id.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from typing import Any, List, Optional, Tuple, Union, cast
 
@@ -21,6 +22,7 @@ import pandas as pd
 
 from . import _core
 from ._errors import input_error
+from ._reading import reads_network
 from .network import STAGES, Network
 
 __all__ = [
@@ -51,6 +53,15 @@ def _check_index(index: str) -> None:
         raise input_error("index", f"must be one of {', '.join(INDICES)}, got {index!r}")
 
 
+def _check_max_coalitions(max_coalitions: Any) -> int:
+    """``max_coalitions`` as an int the core takes (a 64-bit unsigned count, at least 1)."""
+    if isinstance(max_coalitions, bool) or not isinstance(max_coalitions, numbers.Integral) \
+            or not 1 <= int(max_coalitions) < 2**64:
+        raise input_error("max_coalitions", f"must be an integer from 1 to 2^64 - 1, got "
+                                            f"{max_coalitions!r}")
+    return int(max_coalitions)
+
+
 def _check_project(net: Network, project: Optional[str]) -> None:
     if project is not None and project not in set(net.projects.index):
         raise input_error("project", f"unknown project {project!r}; the projects are "
@@ -63,8 +74,10 @@ def _frame(table: Mapping[str, Any], columns_name: str) -> pd.DataFrame:
                         columns=pd.Index(table["columns"], name=columns_name, dtype=object))
 
 
+@reads_network
 def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = None, *,
-                   weighted: bool = False, project: Optional[str] = None) -> pd.DataFrame:
+                   weighted: bool = False, project: Optional[str] = None,
+                   max_coalitions: int = 100_000_000) -> pd.DataFrame:
     r"""Formal decision power of every stakeholder in every decision.
 
     Parameters
@@ -81,6 +94,9 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
         Average with each decision counting by its ``weight`` rather than once.
     project : str, optional
         Only the decisions of this project (not with ``by="project"``).
+    max_coalitions : int, default 100_000_000
+        For Deegan-Packel and Holler: most minimal winning coalitions visited per decision
+        (as in :func:`coproduction.power.deegan_packel`).
 
     Returns
     -------
@@ -94,6 +110,12 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
     coproduction.InputError
         An unknown index or ``by``; a project with no decision; a decision with more holders
         than the index can enumerate (Deegan-Packel and Holler 64, Johnston 25).
+    coproduction.LimitError
+        A decision whose exact index would take too much memory or time: Banzhaf or
+        Shapley-Shubik tables over more than about 33 million vote totals, or more than
+        ``max_coalitions`` minimal winning coalitions. The message names the decision and
+        the estimate; the indices of :mod:`coproduction.power` can sample such a game
+        (``method="monte_carlo"``).
     coproduction.UnknownIdError
         An unknown project.
 
@@ -133,19 +155,21 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
     """
     core = _core_of(net)
     _check_index(index)
+    most = _check_max_coalitions(max_coalitions)
     if by not in _BY:
         raise input_error("by", f"must be None, 'decision', 'stage', 'project' or 'all', got {by!r}")
     _check_project(net, project)
     if by is None or by == "decision":
-        frame = _frame(_core.ladder.decision_power(core, index), "decision")
+        frame = _frame(_core.ladder.decision_power(core, index, most), "decision")
         if project is not None:
             chosen = net.decisions.index[net.decisions["project"] == project]
             frame = frame.loc[:, list(chosen)]
         return frame
-    table = _core.ladder.power_by(core, index, by, bool(weighted), project)
+    table = _core.ladder.power_by(core, index, by, bool(weighted), project, most)
     return _frame(table, {"stage": "stage", "project": "project", "all": "decisions"}[by])
 
 
+@reads_network
 def power_by_stage(net: Network, index: str = "banzhaf", *, weighted: bool = False,
                    project: Optional[str] = None) -> pd.DataFrame:
     """Decision power by stage: :func:`decision_power` with ``by="stage"``.
@@ -170,6 +194,7 @@ def power_by_stage(net: Network, index: str = "banzhaf", *, weighted: bool = Fal
     return decision_power(net, index, by="stage", weighted=weighted, project=project)
 
 
+@reads_network
 def power_by_project(net: Network, index: str = "banzhaf", *,
                      weighted: bool = False) -> pd.DataFrame:
     """Decision power by project: :func:`decision_power` with ``by="project"``.
@@ -218,6 +243,7 @@ def _groups(net: Network, by: Union[str, pd.Series, Mapping[str, Any]],
     return labels.reindex(ids)
 
 
+@reads_network
 def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "convenor", *,
                  index: str = "banzhaf", weighted: bool = False,
                  project: Optional[str] = None) -> pd.DataFrame:
@@ -313,6 +339,7 @@ def _sortable(labels: pd.Series) -> bool:
     return True
 
 
+@reads_network
 def convenor_carried(net: Network, *, project: Optional[str] = None) -> pd.Series:
     """For each decision, whether the convenors can carry it with no partner.
 
@@ -345,6 +372,7 @@ def convenor_carried(net: Network, *, project: Optional[str] = None) -> pd.Serie
     return flags
 
 
+@reads_network
 def convenor_carried_share(net: Network, *, project: Optional[str] = None,
                            weighted: bool = False) -> float:
     r"""The share of decisions the convenors can carry with no partner in the coalition.
@@ -390,6 +418,7 @@ def convenor_carried_share(net: Network, *, project: Optional[str] = None,
     return float(np.sum(w * flags.to_numpy(dtype=float)) / np.sum(w))
 
 
+@reads_network
 def veto_players(net: Network, *, project: Optional[str] = None) -> pd.DataFrame:
     """The holders in every winning coalition of each decision.
 
@@ -457,6 +486,7 @@ def _decision_game(decision: str, rows: pd.DataFrame, rule: str,
     return votes, need, veto
 
 
+@reads_network
 def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "role", *,
                kind: str = "shapley_shubik", project: Optional[str] = None) -> pd.DataFrame:
     """Decision power when holders vote in blocs: the Owen value of every decision.

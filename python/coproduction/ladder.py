@@ -25,6 +25,8 @@ import pandas as pd
 
 from . import _core
 from ._errors import input_error
+from ._items import as_items
+from ._reading import reads_network
 from .network import COLLABORATION_TYPES, RIGHTS, STAGES, Network
 
 __all__ = [
@@ -113,10 +115,7 @@ class LadderConfig:
         for name in ("delivery_guidance", "convenors_may_carry_alone", "weighted"):
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise input_error(name, f"must be True or False, got {getattr(self, name)!r}")
-        stages = self.co_production_stages
-        if isinstance(stages, str):
-            stages = (stages,)
-        stages = tuple(stages)
+        stages = tuple(as_items(self.co_production_stages))
         for s in stages:
             if s not in STAGES:
                 raise input_error("co_production_stages",
@@ -246,6 +245,7 @@ def _optional_text(values: Sequence[Any]) -> np.ndarray:
     return out
 
 
+@reads_network
 def classify(net: Network, project: str, config: Optional[LadderConfig] = None) -> Classification:
     r"""Classify a project as consultation, engagement, co-design or co-production.
 
@@ -412,6 +412,7 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
     )
 
 
+@reads_network
 def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.DataFrame:
     """Classify every project of a network.
 
@@ -441,6 +442,7 @@ def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.Data
     }, index=pd.Index(list(net.projects.index), name="project", dtype=object))
 
 
+@reads_network
 def share_at_or_above(net: Network, rung: str, config: Optional[LadderConfig] = None) -> float:
     """The share of a network's projects whose computed type is ``rung`` or higher.
 
@@ -474,6 +476,7 @@ def share_at_or_above(net: Network, rung: str, config: Optional[LadderConfig] = 
     return float((table["type"] >= rung).mean())
 
 
+@reads_network
 def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float] = None,
              include_convenors: bool = False, weighted: bool = False) -> pd.DataFrame:
     r"""Tokenistic practice the data show (seed 004).

@@ -26,6 +26,8 @@ import pandas as pd
 from . import centrality as _centrality
 from . import relations as _relations
 from ._errors import input_error
+from ._items import as_items
+from ._reading import reads_network
 from .inequality import *  # noqa: F401,F403
 from .inequality import __all__ as _inequality_all
 from .network import Network
@@ -49,6 +51,7 @@ __all__ = list(_inequality_all) + [
 Layer = Optional[Union[str, Iterable[str]]]
 
 
+@reads_network
 def layer_edges(net: Network, layer: Layer = None, *,
                 include_objects: bool = False) -> Tuple[pd.Index, np.ndarray, np.ndarray, np.ndarray]:
     """The stakeholders and relations of a layer, as arrays.
@@ -81,10 +84,8 @@ def layer_edges(net: Network, layer: Layer = None, *,
     types: Optional[List[str]]
     if layer is None:
         types = None
-    elif isinstance(layer, str):
-        types = [layer]
     else:
-        types = [str(t) for t in layer]
+        types = [str(t) for t in as_items(layer)]
     ids, source, target, weight = net._core.layer_edges(types, include_objects)
     return (pd.Index(ids, name="id", dtype=object), np.asarray(source, dtype=np.int64),
             np.asarray(target, dtype=np.int64), np.asarray(weight, dtype=float))
@@ -109,6 +110,7 @@ def _grouping(net: Network, by: Union[str, pd.Series], ids: pd.Index) -> np.ndar
     return np.asarray(out.where(out.notna(), "(not coded)"), dtype=object)
 
 
+@reads_network
 def centrality(net: Network, measure: str, *, layer: Layer = None, directed: bool = True,
                weighted: bool = False, include_objects: bool = False,
                **options: Any) -> pd.Series:
@@ -154,6 +156,7 @@ def centrality(net: Network, measure: str, *, layer: Layer = None, directed: boo
     return pd.Series(np.asarray(scores, dtype=float), index=ids, name=measure)
 
 
+@reads_network
 def centralization(net: Network, measure: str, *, layer: Layer = None, directed: bool = True,
                    include_objects: bool = False, mode: Optional[str] = None,
                    threads: int = 0) -> float:
@@ -185,6 +188,7 @@ def centralization(net: Network, measure: str, *, layer: Layer = None, directed:
         threads=threads))
 
 
+@reads_network
 def reciprocity(net: Network, *, layer: Layer = None, measure: str = "edgewise",
                 include_objects: bool = False) -> float:
     """Reciprocity of a layer: the share of ties returned (``"edgewise"``, as NetworkX's
@@ -197,6 +201,7 @@ def reciprocity(net: Network, *, layer: Layer = None, measure: str = "edgewise",
     return float(_relations.reciprocity(len(ids), source, target, True, measure=measure))
 
 
+@reads_network
 def reciprocity_by_type(net: Network, *, include_objects: bool = False) -> pd.DataFrame:
     """Reciprocity of each relation type, one row per type (see
     :func:`coproduction.relations.reciprocity_by_type`)."""
@@ -210,6 +215,7 @@ def reciprocity_by_type(net: Network, *, include_objects: bool = False) -> pd.Da
         table["type"].to_numpy(dtype=object), True)
 
 
+@reads_network
 def hierarchy(net: Network, *, layer: Layer = None, include_objects: bool = False) -> pd.Series:
     """Krackhardt's (1994) four dimensions of a layer: connectedness, hierarchy, efficiency
     and least-upper-boundedness, each in [0, 1]; an out-tree (a pure chain of command)
@@ -218,6 +224,7 @@ def hierarchy(net: Network, *, layer: Layer = None, include_objects: bool = Fals
     return _relations.krackhardt_dimensions(len(ids), source, target, True)
 
 
+@reads_network
 def ei_index(net: Network, by: Union[str, pd.Series], *, layer: Layer = None,
              directed: bool = True, weighted: bool = False, include_objects: bool = False,
              ties: str = "all") -> Any:
@@ -233,6 +240,7 @@ def ei_index(net: Network, by: Union[str, pd.Series], *, layer: Layer = None,
                                groups=_grouping(net, by, ids), ties=ties, ids=ids)
 
 
+@reads_network
 def brokerage(net: Network, by: Union[str, pd.Series], *, layer: Layer = None,
               include_objects: bool = False) -> Any:
     """Gould & Fernandez's (1989) brokerage roles on a directed layer for a grouping:
@@ -244,6 +252,7 @@ def brokerage(net: Network, by: Union[str, pd.Series], *, layer: Layer = None,
                                 groups=_grouping(net, by, ids), ids=ids)
 
 
+@reads_network
 def constraint(net: Network, *, layer: Layer = None, directed: bool = True,
                weighted: bool = False, include_objects: bool = False) -> pd.Series:
     """Burt's (1992) constraint of each stakeholder on a layer (low: ties to otherwise
@@ -253,6 +262,7 @@ def constraint(net: Network, *, layer: Layer = None, directed: bool = True,
                                  directed, ids=ids)
 
 
+@reads_network
 def effective_size(net: Network, *, layer: Layer = None, directed: bool = True,
                    weighted: bool = False, include_objects: bool = False) -> pd.Series:
     """Burt's (1992) effective size of each stakeholder's ego network on a layer (the number
@@ -278,6 +288,7 @@ SUMMARY_READINGS: Dict[str, str] = {
 }
 
 
+@reads_network
 def summary(net: Network, layers: Optional[Mapping[str, Layer]] = None, *,
             include_objects: bool = False) -> pd.DataFrame:
     """Every graph-level measure, one row per layer.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
 from ._errors import input_error
+from ._items import as_items
 
 __all__ = [
     "Network",
@@ -64,22 +65,16 @@ def _categorical(values: Sequence[Any], categories: Sequence[str], ordered: bool
     return pd.Categorical(values, categories=list(categories), ordered=ordered)
 
 
-def _missing(value: Any) -> bool:
-    """True for None, NaN and pandas' NA (a cell left empty in a spreadsheet)."""
-    if value is None or value is pd.NA:
-        return True
-    if isinstance(value, float) and np.isnan(value):
-        return True
-    return False
-
-
-def _plain(value: Any) -> Any:
-    """A cell as a plain Python value (numpy scalars become int, float or bool)."""
-    if _missing(value):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
+def _check_text(**fields: Any) -> None:
+    """Refuses a str that has no UTF-8 form (a lone surrogate such as ``"\\udc80"``, which a
+    file read with ``errors="surrogateescape"`` leaves), naming the argument."""
+    for name, value in fields.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise input_error(name, "text that is not valid Unicode (it holds a lone "
+                                        "surrogate)") from None
 
 
 class Network:
@@ -172,6 +167,7 @@ class Network:
         InvalidValueError
             An empty id, an unknown kind or expertise, a bad size or influence.
         """
+        _check_text(id=id, kind=kind, label=label, role=role, sector=sector, expertise=expertise)
         self._core.add_stakeholder(
             id, kind=kind, label=label, role=role, sector=sector, expertise=expertise,
             under_served=under_served, paid=paid, convenor=convenor, size=size,
@@ -219,6 +215,8 @@ class Network:
         InvalidValueError
             A self-relation, a bad type name, weight, scale or date.
         """
+        _check_text(source=source, target=target, type=type, scale=scale,
+                    reported_by=reported_by, date=date, method=method)
         self._core.add_relation(
             source, target, type, weight=weight, scale=scale, reported_by=reported_by,
             date=date, method=method,
@@ -247,6 +245,7 @@ class Network:
         ------
         DuplicateIdError, InvalidValueError
         """
+        _check_text(id=id, label=label, claimed=claimed)
         self._core.add_project(id, label=label, claimed=claimed,
                                attributes=None if attributes is None else dict(attributes))
 
@@ -287,7 +286,7 @@ class Network:
         quota : float, optional
             Votes a coalition needs under a quota rule (required there, <= the holders' votes).
         veto : list of str, optional
-            Holders whose consent is always needed.
+            Holders whose consent is always needed; a lone ``str`` is one holder.
         weight : float, optional
             Importance of the decision for aggregation (> 0; None means 1).
         label : str, optional
@@ -317,9 +316,11 @@ class Network:
             veto = spec.get("veto", veto)
         else:
             rule_kind = rule
+        _check_text(id=id, project=project, stage=stage, label=label, rule=rule_kind)
         self._core.add_decision(
             id, project=project, stage=stage, rights=dict(rights), rule=rule_kind, label=label,
-            votes=dict(votes or {}), quota=quota, veto=list(veto or []), weight=weight,
+            votes=dict(votes or {}), quota=quota,
+            veto=[] if veto is None else list(as_items(veto)), weight=weight,
             attributes=None if attributes is None else dict(attributes))
 
     # -- reading -------------------------------------------------------------------------
@@ -485,8 +486,9 @@ class Network:
                 text += " (" + ", ".join(f"{c} {k}" for k, c in parts.items()) + ")"
             return text
 
-        kinds = self._core.stakeholder_columns()["kind"]
-        types = self._core.relation_columns()["type"]
+        with self._core.reading():  # both columns from one state of the network
+            kinds = self._core.stakeholder_columns()["kind"]
+            types = self._core.relation_columns()["type"]
         kind_counts = {k: kinds.count(k) for k in KINDS if kinds.count(k)}
         type_counts = {str(k): int(v) for k, v in pd.Series(types, dtype=object).value_counts().items()}
         return (f"<coproduction.Network: {counted(self.num_stakeholders, 'stakeholder', kind_counts)}, "
@@ -495,12 +497,59 @@ class Network:
                 f"{counted(self.num_decisions, 'decision', {})}>")
 
 
-def _from_pickle(state: Mapping[str, Any]) -> Network:
-    version = state.get("format_version")
+def _from_pickle(state: Any) -> Network:
+    """The network of a pickle's state, ``{"format_version": 1, "json": <JSON text>}``.
+
+    Only the state given is read: the text is parsed as a document and never taken for a
+    path, so a tampered pickle cannot make this read a local file. Anything else raises
+    FormatError, naming ``state`` (not a dict, a key missing or unknown),
+    ``state/format_version`` (not the integer ``FORMAT_VERSION``) or ``state/json`` (not a
+    string, or not a valid document: each problem's pointer follows, as in
+    ``state/json/stakeholders/0/kind``).
+    """
+    from ._errors import FormatError, format_error
+
+    def refused(where: str, code: str, message: str) -> FormatError:
+        return format_error([(where, code, message)])
+
+    if not isinstance(state, dict):
+        raise refused("state", "format.type",
+                      f"the state of a pickled network is a dict, not {type(state).__name__}")
+    expected = ("format_version", "json")
+    problems = [(f"state/{key}", "format.missing", "required field is missing")
+                for key in expected if key not in state]
+    problems += [(f"state/{key!r}" if not isinstance(key, str) else f"state/{key}",
+                  "format.unknown_field", "unknown field") for key in state if key not in expected]
+    if problems:
+        raise format_error(problems)
+    version, text = state["format_version"], state["json"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise refused("state/format_version", "format.type",
+                      f"an integer, not {type(version).__name__}")
     if version != _core.FORMAT_VERSION:
-        raise input_error("state", f"a pickle of format version {version!r}; this library reads "
-                                   f"version {_core.FORMAT_VERSION}")
-    return read_json(state["json"])
+        raise refused("state/format_version", "format.version",
+                      f"a pickle of format version {version}; this library reads version "
+                      f"{_core.FORMAT_VERSION}")
+    if not isinstance(text, str):
+        raise refused("state/json", "format.type", f"JSON text (a str), not {type(text).__name__}")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise refused("state/json", "format.encoding",
+                      f"not valid Unicode text at character {err.start}") from err
+    try:
+        # The document is already in memory, so the size limit need not stop a large one;
+        # the depth limit still applies.
+        core = _core.read_json_text(data, MAX_DEPTH, max(MAX_BYTES, len(data)))
+    except FormatError as err:
+        def placed(pointer: str) -> str:
+            if pointer == "" or pointer.startswith("/"):
+                return "state/json" + pointer
+            return "state/json, " + pointer  # "byte <n>" of a text that is not JSON
+
+        problems = [(placed(p.pointer), p.code, p.message) for p in err.problems]
+        raise format_error(problems or [("state/json", err.code, err.detail)]) from err
+    return Network._wrap(core)
 
 
 def read_json(source: Union[PathLike, str, bytes, io.IOBase], *, max_depth: int = MAX_DEPTH,
@@ -581,15 +630,19 @@ def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> No
 
 # -- DataFrames -----------------------------------------------------------------------------
 
-_PROJECT_FIELDS = ("label", "claimed", "attributes")
-_DECISION_FIELDS = ("label", "project", "stage", "rule", "quota", "weight", "attributes")
-_RIGHT_FIELDS = ("decision", "stakeholder", "right", "votes", "veto")
+#: Cells the core reads as missing besides None and NaN: pandas' NA and NaT.
+_MISSING = (pd.NA, pd.NaT)
+
+
+def _frame(frame: Any, what: str) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
+    return frame
 
 
 def _with_id_column(frame: pd.DataFrame, what: str, id_column: str) -> pd.DataFrame:
     """The frame with its ids in `id_column`: that column, else the index, else the first."""
-    if not isinstance(frame, pd.DataFrame):
-        raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
+    frame = _frame(frame, what)
     if id_column not in frame.columns:
         frame = frame.reset_index()
         if id_column not in frame.columns:
@@ -597,73 +650,31 @@ def _with_id_column(frame: pd.DataFrame, what: str, id_column: str) -> pd.DataFr
     return frame
 
 
-def _records(frame: pd.DataFrame, what: str, id_column: Optional[str]) -> List[Dict[str, Any]]:
-    """Rows as dicts of plain values; the id comes from a column or the index."""
-    if id_column is not None:
-        frame = _with_id_column(frame, what, id_column)
-    elif not isinstance(frame, pd.DataFrame):
-        raise input_error(what, f"a pandas DataFrame, not {type(frame).__name__}")
-    rows = []
-    for record in frame.to_dict(orient="records"):
-        rows.append({str(k): _plain(v) for k, v in record.items()})
-    return rows
+def _cells(values: pd.Series) -> np.ndarray:
+    """A column as the core reads it: a numpy column of numbers or booleans as it is, a
+    nullable float column as float64 (NaN for a gap), any other as its Python objects. The
+    core takes each cell for what its type says, so nothing is converted here."""
+    dtype = values.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biuf":
+        return values.to_numpy()
+    if dtype.kind == "f":
+        return values.to_numpy(dtype=float, na_value=np.nan)
+    return values.to_numpy(dtype=object)
 
 
-def _split(row: Dict[str, Any], fields: Sequence[str], what: str, at: str) -> Dict[str, Any]:
-    """The known fields of a row; any other column goes into its attributes."""
-    known = {k: v for k, v in row.items() if k in fields}
-    extra = {k: v for k, v in row.items() if k not in fields and v is not None}
-    if extra:
-        attributes = dict(known.get("attributes") or {})
-        clash = set(extra) & set(attributes)
-        if clash:
-            raise input_error(what, f"{at}: columns {sorted(clash)} are also keys of its attributes")
-        attributes.update(extra)
-        known["attributes"] = attributes
-    return {k: v for k, v in known.items() if v is not None}
+def _columns(frame: pd.DataFrame) -> List[Tuple[str, np.ndarray]]:
+    """A frame as (name, column) pairs in column order; a repeated name stays repeated, for
+    the core to refuse."""
+    return [(str(name), _cells(frame.iloc[:, i])) for i, name in enumerate(frame.columns)]
 
 
-def _column(values: pd.Series) -> List[Any]:
-    """A column as plain Python values, None for an empty cell."""
-    # astype(object) gives Python scalars for numeric and boolean columns; cells of an
-    # object column may still be numpy scalars, which the core reads as well.
-    return values.astype(object).where(values.notna(), None).tolist()
-
-
-def _frame_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """A frame as columns for one call to the core, which checks and converts every cell and
-    puts a column the format does not know into each row's attributes."""
-    return {str(c): _column(frame[c]) for c in frame.columns}
-
-
-def _stakeholder_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """The stakeholder frame as columns, with the ids in ``id``."""
-    return _frame_columns(_with_id_column(frame, "stakeholders", "id"))
-
-
-def _relation_columns(frame: pd.DataFrame) -> Dict[str, List[Any]]:
-    """The relation frame as columns (the core refuses one without source, target or type)."""
-    if not isinstance(frame, pd.DataFrame):
-        raise input_error("relations", f"a pandas DataFrame, not {type(frame).__name__}")
-    return _frame_columns(frame)
-
-
-def _plain_edge_list(relations: Any) -> bool:
-    """True for a frame of source, target, type and optionally weight only."""
-    return (isinstance(relations, pd.DataFrame)
-            and {"source", "target", "type"} <= set(relations.columns)
-            and set(relations.columns) <= {"source", "target", "type", "weight"})
-
-
-def _add_edge_list(net: Network, relations: pd.DataFrame) -> None:
-    """Adds an edge list in one call to the core, which reads the id and type columns in
-    place as arrays of Python objects: no Python loop per row and no per-row strings made."""
-    source, target, kind = (np.ascontiguousarray(relations[c].to_numpy(dtype=object))
-                            for c in ("source", "target", "type"))
-    weight = None
-    if "weight" in relations.columns:
-        weight = pd.to_numeric(relations["weight"], errors="raise").to_numpy(dtype=float, na_value=np.nan)
-    net._core.add_relations(source, target, kind, weight, missing=(pd.NA, pd.NaT))
+def _right_columns(rights: pd.DataFrame) -> List[Tuple[str, np.ndarray]]:
+    """The rights frame as columns, decision and stakeholder taken from the index when they
+    are not columns (as :attr:`Network.rights` gives them)."""
+    frame = _frame(rights, "rights")
+    if not {"decision", "stakeholder"} <= set(frame.columns):
+        frame = frame.reset_index()
+    return _columns(frame)
 
 
 def from_frames(
@@ -680,9 +691,23 @@ def from_frames(
     The frames have the shape of :attr:`Network.stakeholders`, :attr:`Network.relations`,
     :attr:`Network.projects`, :attr:`Network.decisions` and :attr:`Network.rights`, so
     ``from_frames(net.stakeholders, net.relations, net.projects, net.decisions, net.rights)``
-    rebuilds ``net``. Only the id columns and ``kind`` are needed; an empty cell (None, NaN,
-    NA) means not given; a column the format does not know goes into that row's
-    ``attributes``. Ids come from an ``id`` column or else the index.
+    rebuilds ``net`` (a weight left out comes back as 1, which these frames show for it).
+    Only the id columns and ``kind`` are needed; a column the format does not know goes into
+    that row's ``attributes``. Ids come from an ``id`` column or else the index.
+
+    Every cell is read for what it is, never coerced:
+
+    - an empty cell (None, NaN, ``pd.NA``, ``pd.NaT``) means "not given", never the text
+      ``"None"``; an empty id, source, target, type, project, stage, rule, decision,
+      stakeholder or right is a problem;
+    - a boolean (under_served, paid, convenor, veto) is True or False, the text true/false,
+      yes/no or 1/0 in any case, or the number 1 or 0; anything else (``"maybe"``, 0.5) is
+      refused;
+    - an integer (size, votes) is an integer or a whole float (2.0, as a column with gaps
+      holds it), never 1.5 or True;
+    - a number (influence, weight, quota) is an int or a float, never True or a string;
+    - a text (label, role, kind, stage, ...) is a non-empty ``str``; a number is not text;
+    - an id is a non-empty ``str`` or a whole number, read as its digits (``3`` is ``"3"``).
 
     Parameters
     ----------
@@ -698,7 +723,8 @@ def from_frames(
         attributes.
     rights : DataFrame, optional
         decision, stakeholder (columns or a two-level index), right, and any of votes
-        (per-holder votes), veto (bool).
+        (per-holder votes), veto (boolean). Other columns are refused: rights have no
+        attributes.
     metadata : dict, optional
 
     Returns
@@ -707,17 +733,24 @@ def from_frames(
 
     Raises
     ------
-    ModelError
-        The first row the model refuses, naming its id (the network is not returned).
+    FormatError
+        Lists **every** problem of every frame at once (cells that do not fit their field,
+        and every rule of the model: unknown or repeated ids, bad weights, quotas, rules),
+        each with its place ``/<frame>/<row>/<column>`` (row: the position in the frame, from
+        0) and the stakeholder, relation or decision it concerns, e.g.
+        ``/stakeholders/3/size: stakeholder "carers": must be a whole number, not a number
+        (2.5)``. ``err.problems`` holds them as (pointer, code, message); no network is
+        returned.
     InputError
-        A frame of the wrong type or shape, or an empty id, source, target or type cell.
+        An argument that is not a DataFrame.
 
     Notes
     -----
-    Each of the stakeholder and relation frames crosses to the core in one call, with no
-    Python loop per row, and is validated whole before anything is added. An edge list of
-    only source, target, type and weight is the fastest case: a million rows take about a
-    third of a second (``docs/performance.md``).
+    Each frame crosses to the core in one call, with no Python loop per row; the core checks
+    every cell and the model's rules. An edge list of only source, target, type and weight
+    is the fastest case: the core reads its id columns in place, and a million rows take
+    about a third of a second (``docs/performance.md``). The format of the frames and its
+    rules are in ``docs/format.md``.
 
     Examples
     --------
@@ -728,48 +761,22 @@ def from_frames(
     >>> net = cp.from_frames(people, links)
     >>> net.stakeholders.loc["users", "attributes"]
     {'ward': 'east'}
+    >>> people["size"] = [4, 1.5]
+    >>> people["paid"] = ["yes", "sometimes"]
+    >>> cp.from_frames(people, links)
+    Traceback (most recent call last):
+    ...
+    coproduction._errors.FormatError: [coproduction.format.value] /stakeholders/1/paid: stakeholder "users": must be true or false (or yes/no, 1/0, in any case), not a string ("sometimes")
+      [coproduction.format.value] /stakeholders/1/size: stakeholder "users": must be a whole number, not a number (1.5)
     """
     net = Network(metadata=metadata)
-    net._core.add_stakeholders(_stakeholder_columns(stakeholders))
-
-    if relations is not None and _plain_edge_list(relations):
-        _add_edge_list(net, relations)
-    elif relations is not None:
-        net._core.add_relation_rows(_relation_columns(relations))
-
-    if projects is not None:
-        for row in _records(projects, "projects", "id"):
-            pid = row.pop("id")
-            net.add_project(str(pid), **_split(row, _PROJECT_FIELDS, "projects", f"project {pid!r}"))
-
-    if decisions is not None:
-        held: Dict[str, Dict[str, Any]] = {}
-        if rights is not None:
-            right_rows = rights
-            if isinstance(rights, pd.DataFrame) and not {"decision", "stakeholder"} <= set(rights.columns):
-                right_rows = rights.reset_index()
-            for row in _records(right_rows, "rights", None):
-                for column in ("decision", "stakeholder", "right"):
-                    if row.get(column) is None:
-                        raise input_error("rights", f"a row without {column}: {row}")
-                entry = held.setdefault(str(row["decision"]), {"rights": {}, "votes": {}, "veto": []})
-                who = str(row["stakeholder"])
-                entry["rights"][who] = str(row["right"])
-                if row.get("votes") is not None:
-                    entry["votes"][who] = int(row["votes"])
-                if row.get("veto"):
-                    entry["veto"].append(who)
-        for row in _records(decisions, "decisions", "id"):
-            did = str(row.pop("id"))
-            fields = _split(row, _DECISION_FIELDS, "decisions", f"decision {did!r}")
-            for column in ("project", "stage", "rule"):
-                if column not in fields:
-                    raise input_error("decisions", f"decision {did!r}: {column} is missing")
-            entry = held.pop(did, {"rights": {}, "votes": {}, "veto": []})
-            net.add_decision(did, rights=entry["rights"], votes=entry["votes"],
-                             veto=entry["veto"], **fields)
-        if held:
-            raise input_error("rights", f"rights for unknown decisions {sorted(held)}")
-    elif rights is not None:
-        raise input_error("rights", "rights were given without decisions")
+    _core.add_frames(
+        net._core,
+        stakeholders=_columns(_with_id_column(stakeholders, "stakeholders", "id")),
+        relations=None if relations is None else _columns(_frame(relations, "relations")),
+        projects=None if projects is None else _columns(_with_id_column(projects, "projects", "id")),
+        decisions=None if decisions is None else _columns(
+            _with_id_column(decisions, "decisions", "id")),
+        rights=None if rights is None else _right_columns(rights),
+        missing=_MISSING)
     return net

@@ -24,21 +24,29 @@ Conventions:
 * ``1 <= quota <= sum(weights)``: anything else raises :class:`coproduction.InputError`
   (a ``ValueError``) naming the argument;
 * with ``method="monte_carlo"`` (or ``"auto"`` beyond the exact limits) the result carries
-  ``attrs["method"] == "monte_carlo"`` and, with ``interval=True``, the confidence bounds.
+  ``attrs["method"] == "monte_carlo"`` and, with ``interval=True``, the confidence bounds;
+* an exact computation that would take more memory or time than its limit (tables over
+  more than about 33 million vote totals, more than ``max_coalitions`` minimal winning
+  coalitions) raises :class:`coproduction.LimitError` before it starts, naming the estimate
+  and the way out; ``method="auto"`` samples instead. Every long computation stops on
+  Ctrl-C.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Sequence
-from typing import Any, Union
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Union
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from coproduction import _core
+from coproduction._errors import LimitError
+from coproduction._items import as_items
+from coproduction.decision_power import _check_max_coalitions
 from coproduction.decision_power import (
     bloc_power,
     convenor_carried,
@@ -56,6 +64,7 @@ __all__ = [
     "holler",
     "johnston",
     "minimal_winning_coalitions",
+    "minimal_winning_count",
     "owen",
     "shapley_shubik",
     "convenor_carried",
@@ -77,6 +86,12 @@ Seed = Union[None, int, np.random.Generator]
 MAX_ENUMERATION_PLAYERS = 25
 #: Largest number of holders for the minimal-winning-coalition search (64-bit sets).
 MAX_COALITION_PLAYERS = 64
+#: Default ``max_coalitions`` of :func:`minimal_winning_coalitions`: the rows it may list
+#: (64 MB as a table of 64 holders).
+MAX_LISTED_COALITIONS = 1_000_000
+#: Default ``max_coalitions`` of :func:`deegan_packel` and :func:`holler`: the minimal
+#: winning coalitions they may visit (a few seconds; they keep no list).
+MAX_VISITED_COALITIONS = 100_000_000
 # ``method="auto"`` switches Banzhaf / Shapley-Shubik to sampling beyond these sizes of the
 # dynamic programme: time grows with players x total votes (about 2 s and 4 s on one core at
 # these products), memory with the total votes (32 bytes a vote: 640 MB at the limit).
@@ -177,8 +192,7 @@ def _as_positions(chosen: Any, labels: pd.Index, n: int, where: str) -> np.ndarr
     """Positions of the chosen players: ``None``, a boolean mask, or a collection of labels."""
     if chosen is None:
         return np.zeros(0, dtype=np.int64)
-    if isinstance(chosen, (str, bytes)) or not isinstance(chosen, Iterable):
-        chosen = [chosen]  # one label
+    chosen = as_items(chosen)
     if isinstance(chosen, pd.Series) and chosen.dtype == bool:
         mask = chosen.reindex(labels)
         if mask.isna().any():
@@ -252,9 +266,10 @@ def _exact(values: np.ndarray, game: _Game, name: str,
 
 
 def _enumerated(index: str, weights: Weights, quota: float, *, veto: Any, method: str, rng: Seed,
-                samples: int, confidence: float, interval: bool,
-                limit: int) -> Union[pd.Series, pd.DataFrame]:
+                samples: int, confidence: float, interval: bool, limit: int,
+                max_coalitions: Union[int, None] = None) -> Union[pd.Series, pd.DataFrame]:
     _check_method(method)
+    extra = () if max_coalitions is None else (_check_max_coalitions(max_coalitions),)
     game = _Game(weights, quota, veto)
     if method == "monte_carlo" or (method == "auto" and game.n > MAX_ENUMERATION_PLAYERS):
         return _sampled(index, game, index, rng=rng, samples=samples, confidence=confidence,
@@ -262,7 +277,13 @@ def _enumerated(index: str, weights: Weights, quota: float, *, veto: Any, method
     if game.n > limit:
         raise _input_error("method", f"exact {index} is limited to {limit} players (got "
                                      f"{game.n}); use method='monte_carlo'")
-    values = getattr(_core.power, index)(game.weights, game.quota, game.veto)
+    try:
+        values = getattr(_core.power, index)(game.weights, game.quota, game.veto, *extra)
+    except LimitError:
+        if method == "exact":
+            raise
+        return _sampled(index, game, index, rng=rng, samples=samples, confidence=confidence,
+                        interval=interval)
     return _exact(values, game, index, interval)
 
 
@@ -290,9 +311,11 @@ def banzhaf(weights: Weights, quota: float, *, veto: Any = None, normalized: boo
         the probability that the holder is decisive when the others vote independently yes
         or no with probability 1/2 (Penrose 1946; Felsenthal & Machover 1998).
     method : {"auto", "exact", "monte_carlo"}, default "auto"
-        "exact": dynamic programming over vote totals. "monte_carlo": sampling. "auto":
-        exact unless players x total votes exceeds 10^10 or the total exceeds
-        :math:`2 \cdot 10^7` votes (memory grows with the total).
+        "exact": dynamic programming over vote totals (32 bytes per total, refused with
+        :class:`~coproduction.LimitError` above 1 GiB or :math:`10^{12}` table cells).
+        "monte_carlo": sampling. "auto": exact unless players x total votes exceeds
+        :math:`10^{10}` or the total exceeds :math:`2 \cdot 10^7` votes (memory grows with
+        the total), or the exact method would be refused.
     rng : None, int or numpy.random.Generator
         Seed for sampling (SPEC 7); unused by the exact method.
     samples, confidence : int, float
@@ -312,6 +335,10 @@ def banzhaf(weights: Weights, quota: float, *, veto: Any = None, normalized: boo
     coproduction.InputError
         Weights that are negative, fractional or missing; a quota below 1 or above the total
         (no coalition could win); an unknown veto holder; bad sampling options.
+    coproduction.LimitError
+        With ``method="exact"``, when the tables over vote totals would take more than
+        1 GiB (about 33 million totals) or :math:`10^{12}` cells; the message names the
+        bytes or cells needed. Checked before anything is allocated.
 
     Notes
     -----
@@ -374,7 +401,13 @@ def banzhaf(weights: Weights, quota: float, *, veto: Any = None, normalized: boo
                                                          or total > _AUTO_MAX_TOTAL)):
         return _sampled("banzhaf", game, "banzhaf", rng=rng, samples=samples,
                         confidence=confidence, interval=interval, normalized=normalized)
-    values = _core.power.banzhaf(game.weights, game.quota, game.veto, bool(normalized))
+    try:
+        values = _core.power.banzhaf(game.weights, game.quota, game.veto, bool(normalized))
+    except LimitError:
+        if method == "exact":
+            raise
+        return _sampled("banzhaf", game, "banzhaf", rng=rng, samples=samples,
+                        confidence=confidence, interval=interval, normalized=normalized)
     return _exact(values, game, "banzhaf", interval)
 
 
@@ -388,7 +421,8 @@ def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: 
     weights, quota, veto
         The game, as in :func:`banzhaf`.
     method : {"auto", "exact", "monte_carlo"}, default "auto"
-        "exact": over vote totals. "monte_carlo": random voting orders. "auto": exact unless
+        "exact": over vote totals (limited as in :func:`banzhaf`, the work counted over the
+        quadrature nodes). "monte_carlo": random voting orders. "auto": exact unless
         players x total votes exceeds :math:`2 \cdot 10^8` (a few seconds) or the total
         exceeds :math:`2 \cdot 10^7` votes.
     rng, samples, confidence, interval
@@ -403,6 +437,8 @@ def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: 
     Raises
     ------
     coproduction.InputError
+        As :func:`banzhaf`.
+    coproduction.LimitError
         As :func:`banzhaf`.
 
     Notes
@@ -451,13 +487,20 @@ def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: 
                                                          or total > _AUTO_MAX_TOTAL)):
         return _sampled("shapley_shubik", game, "shapley_shubik", rng=rng, samples=samples,
                         confidence=confidence, interval=interval)
-    values = _core.power.shapley_shubik(game.weights, game.quota, game.veto)
+    try:
+        values = _core.power.shapley_shubik(game.weights, game.quota, game.veto)
+    except LimitError:
+        if method == "exact":
+            raise
+        return _sampled("shapley_shubik", game, "shapley_shubik", rng=rng, samples=samples,
+                        confidence=confidence, interval=interval)
     return _exact(values, game, "shapley_shubik", interval)
 
 
 def deegan_packel(weights: Weights, quota: float, *, veto: Any = None, method: str = "auto",
                   rng: Seed = None, samples: int = 100_000, confidence: float = 0.95,
-                  interval: bool = False) -> Union[pd.Series, pd.DataFrame]:
+                  interval: bool = False,
+                  max_coalitions: int = MAX_VISITED_COALITIONS) -> Union[pd.Series, pd.DataFrame]:
     r"""Deegan-Packel index: equal shares of equally likely minimal winning coalitions.
 
     Parameters
@@ -466,9 +509,14 @@ def deegan_packel(weights: Weights, quota: float, *, veto: Any = None, method: s
         The game, as in :func:`banzhaf`.
     method : {"auto", "exact", "monte_carlo"}, default "auto"
         "exact": enumerate the minimal winning coalitions (up to 64 holders; time grows with
-        their number). "auto": exact up to 25 holders, sampling above.
+        their number). "auto": exact up to 25 holders and ``max_coalitions`` minimal
+        winning coalitions, sampling above.
     rng, samples, confidence, interval
         As in :func:`banzhaf`.
+    max_coalitions : int, default 100_000_000
+        Most minimal winning coalitions the exact method visits (about a second per 30
+        million). Their number is counted first (:func:`minimal_winning_count`), so a game
+        with more is refused at once.
 
     Returns
     -------
@@ -478,7 +526,12 @@ def deegan_packel(weights: Weights, quota: float, *, veto: Any = None, method: s
     Raises
     ------
     coproduction.InputError
-        As :func:`banzhaf`; also when sampling draws no minimal winning coalition.
+        As :func:`banzhaf`; also when sampling draws no minimal winning coalition, or
+        ``max_coalitions`` is not a positive integer.
+    coproduction.LimitError
+        With ``method="exact"``, when the game has more than ``max_coalitions`` minimal
+        winning coalitions; the message names their number (64 holders of one vote with
+        quota 32 have :math:`\binom{64}{32} \approx 1.8 \cdot 10^{18}`).
 
     Notes
     -----
@@ -509,12 +562,13 @@ def deegan_packel(weights: Weights, quota: float, *, veto: Any = None, method: s
     """
     return _enumerated("deegan_packel", weights, quota, veto=veto, method=method, rng=rng,
                        samples=samples, confidence=confidence, interval=interval,
-                       limit=MAX_COALITION_PLAYERS)
+                       limit=MAX_COALITION_PLAYERS, max_coalitions=max_coalitions)
 
 
 def holler(weights: Weights, quota: float, *, veto: Any = None, method: str = "auto",
            rng: Seed = None, samples: int = 100_000, confidence: float = 0.95,
-           interval: bool = False) -> Union[pd.Series, pd.DataFrame]:
+           interval: bool = False,
+           max_coalitions: int = MAX_VISITED_COALITIONS) -> Union[pd.Series, pd.DataFrame]:
     r"""Holler's public good index: membership of minimal winning coalitions.
 
     Parameters
@@ -525,6 +579,8 @@ def holler(weights: Weights, quota: float, *, veto: Any = None, method: str = "a
         As in :func:`deegan_packel`.
     rng, samples, confidence, interval
         As in :func:`banzhaf`.
+    max_coalitions : int, default 100_000_000
+        As in :func:`deegan_packel`.
 
     Returns
     -------
@@ -534,6 +590,8 @@ def holler(weights: Weights, quota: float, *, veto: Any = None, method: str = "a
     Raises
     ------
     coproduction.InputError
+        As :func:`deegan_packel`.
+    coproduction.LimitError
         As :func:`deegan_packel`.
 
     Notes
@@ -563,7 +621,7 @@ def holler(weights: Weights, quota: float, *, veto: Any = None, method: str = "a
     """
     return _enumerated("holler", weights, quota, veto=veto, method=method, rng=rng,
                        samples=samples, confidence=confidence, interval=interval,
-                       limit=MAX_COALITION_PLAYERS)
+                       limit=MAX_COALITION_PLAYERS, max_coalitions=max_coalitions)
 
 
 def johnston(weights: Weights, quota: float, *, veto: Any = None, method: str = "auto",
@@ -634,7 +692,8 @@ def owen(weights: Weights, quota: float, blocs: Any, *, veto: Any = None,
     blocs : sequence of labels, pandas.Series, or list of groups
         Either one bloc label per holder (a Series is aligned to ``weights`` by index), or a
         list of groups, each a list of holders (labels of ``weights``' index, positions for
-        a plain array); holders in no group form a bloc of their own.
+        a plain array) or a lone holder (``[["a", "b"], "c"]``: a lone string is one holder,
+        never its characters); holders in no group form a bloc of their own.
     kind : {"shapley_shubik", "banzhaf"}, default "shapley_shubik"
         "shapley_shubik": the Owen value (Owen 1977). "banzhaf": the Banzhaf-Owen index
         (Owen 1981).
@@ -715,11 +774,13 @@ def _bloc_codes(blocs: Any, labels: pd.Index, n: int) -> np.ndarray:
             missing = labels[series.isna().to_numpy()]
             raise _input_error("blocs", f"no bloc for {missing[0]!r}")
         return np.ascontiguousarray(pd.factorize(series)[0], dtype=np.int64)
-    items = list(blocs)
-    if items and all(isinstance(g, (list, tuple, set, frozenset)) for g in items):
+    items = list(as_items(blocs))
+    groups = (list, tuple, set, frozenset)
+    # A list of groups may give a group of one as its lone label: [["a", "b"], "c"].
+    if any(isinstance(g, groups) for g in items):
         codes = np.full(n, -1, dtype=np.int64)
         for k, group in enumerate(items):
-            for position in _as_positions(list(group), labels, n, "blocs"):
+            for position in _as_positions(group, labels, n, "blocs"):
                 if codes[position] >= 0:
                     raise _input_error("blocs", f"{labels[position]!r} is in two groups")
                 codes[position] = k
@@ -734,14 +795,18 @@ def _bloc_codes(blocs: Any, labels: pd.Index, n: int) -> np.ndarray:
     return np.ascontiguousarray(pd.factorize(series)[0], dtype=np.int64)
 
 
-def minimal_winning_coalitions(weights: Weights, quota: float, *,
-                               veto: Any = None) -> pd.DataFrame:
+def minimal_winning_coalitions(weights: Weights, quota: float, *, veto: Any = None,
+                               max_coalitions: int = MAX_LISTED_COALITIONS) -> pd.DataFrame:
     r"""The minimal winning coalitions of a weighted game.
 
     Parameters
     ----------
     weights, quota, veto
         The game, as in :func:`banzhaf`; at most 64 holders.
+    max_coalitions : int, default 1_000_000
+        Most coalitions to list (a million rows of 64 holders take 64 MB). Their number is
+        counted first (:func:`minimal_winning_count`), so a game with more is refused at
+        once, before any is listed; raise it to list more.
 
     Returns
     -------
@@ -752,7 +817,11 @@ def minimal_winning_coalitions(weights: Weights, quota: float, *,
     Raises
     ------
     coproduction.InputError
-        As :func:`banzhaf`; more than 64 holders.
+        As :func:`banzhaf`; more than 64 holders; ``max_coalitions`` not a positive integer.
+    coproduction.LimitError
+        More than ``max_coalitions`` minimal winning coalitions (``where ==
+        "max_coalitions"``); the message and ``estimate`` give their number, or an upper
+        bound when the vote total is too large to count them exactly.
 
     Notes
     -----
@@ -760,7 +829,8 @@ def minimal_winning_coalitions(weights: Weights, quota: float, *,
     without it losing. Found by a depth-first search over holders in decreasing order of
     votes that stops each branch as soon as the quota is reached (its last member is then
     needed, hence every heavier one) or can no longer be reached. For a partnership: the
-    smallest groups that can decide, which shows whose agreement is ever needed.
+    smallest groups that can decide, which shows whose agreement is ever needed. The
+    search stops on Ctrl-C.
 
     References
     ----------
@@ -775,10 +845,83 @@ def minimal_winning_coalitions(weights: Weights, quota: float, *,
        museum  group  funder
     0    True   True   False
     1    True  False    True
+    >>> cp.power.minimal_winning_coalitions([1] * 64, 32)
+    Traceback (most recent call last):
+    ...
+    coproduction._errors.LimitError: ... 1,832,624,140,942,590,534 minimal winning coalitions...
     """
+    limit = _check_max_coalitions(max_coalitions)
     game = _Game(weights, quota, veto)
     if game.n > MAX_COALITION_PLAYERS:
         raise _input_error("weights", f"at most {MAX_COALITION_PLAYERS} holders for coalition "
                                       f"enumeration (got {game.n})")
-    matrix = _core.power.minimal_winning(game.weights, game.quota, game.veto)
+    matrix = _core.power.minimal_winning(game.weights, game.quota, game.veto, limit)
     return pd.DataFrame(np.asarray(matrix, dtype=bool), columns=game.labels)
+
+
+class CoalitionCount(NamedTuple):
+    """How many minimal winning coalitions a game has: ``coalitions``, the number itself when
+    ``exact``, else an upper bound on it."""
+
+    coalitions: int
+    exact: bool
+
+
+def minimal_winning_count(weights: Weights, quota: float, *, veto: Any = None) -> CoalitionCount:
+    r"""The number of minimal winning coalitions of a weighted game, without listing them.
+
+    Parameters
+    ----------
+    weights, quota, veto
+        The game, as in :func:`banzhaf`; at most 64 holders.
+
+    Returns
+    -------
+    CoalitionCount
+        ``coalitions`` and ``exact``: the number itself, or (``exact`` False) a sound upper
+        bound on it.
+
+    Raises
+    ------
+    coproduction.InputError
+        As :func:`banzhaf`; more than 64 holders.
+
+    Notes
+    -----
+    With veto holders :math:`V`, the other holders with votes :math:`R` in decreasing order
+    of votes, and :math:`r = q - w(V)`: a coalition :math:`V \cup T` is minimal winning iff
+    :math:`w(T) \ge r` and :math:`w(T) - w_k < r` for its lightest member :math:`k`.
+    Counting each :math:`T` by that member,
+
+    .. math:: |M| = \sum_k \#\{S \subseteq \{\text{holders before } k\} :
+              r - w_k \le w(S) \le r - 1\},
+
+    a dynamic programme over the subset sums below :math:`r` (after dividing the votes by
+    their greatest common divisor), exact while :math:`r` is at most :math:`2^{22}` (a
+    tenth of a second). Beyond that it returns the LYM bound (Lubell 1966): the minimal
+    winning coalitions form an antichain whose sizes :math:`t` lie between the fewest
+    heaviest holders that reach :math:`r` and the largest :math:`t` for which the
+    :math:`t - 1` lightest holders stay below :math:`r`, so
+    :math:`|M| \le \max_t \binom{|R|}{t}` over those sizes. This is the count that
+    :func:`minimal_winning_coalitions`, :func:`deegan_packel` and :func:`holler` check
+    against ``max_coalitions`` before they start.
+
+    References
+    ----------
+    Lubell, D. (1966). A short proof of Sperner's lemma. *Journal of Combinatorial Theory*
+    1(2), 299.
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> cp.power.minimal_winning_count([4, 4, 4, 2, 2, 1], 12)
+    CoalitionCount(coalitions=4, exact=True)
+    >>> cp.power.minimal_winning_count([1] * 64, 32)
+    CoalitionCount(coalitions=1832624140942590534, exact=True)
+    """
+    game = _Game(weights, quota, veto)
+    if game.n > MAX_COALITION_PLAYERS:
+        raise _input_error("weights", f"at most {MAX_COALITION_PLAYERS} holders for coalition "
+                                      f"counting (got {game.n})")
+    count, exact = _core.power.minimal_winning_count(game.weights, game.quota, game.veto)
+    return CoalitionCount(int(count), bool(exact))

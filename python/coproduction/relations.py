@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import _core
 from ._errors import InputError
+from ._items import as_items
 
 __all__ = [
     "ROLES",
@@ -133,7 +134,7 @@ def _weights(weight: Optional[ArrayLike], edges: int) -> Optional[_Array]:
 def _index(ids: Optional[ArrayLike], n: int) -> pd.Index:
     if ids is None:
         return pd.RangeIndex(n)
-    index: pd.Index = pd.Index(cast(Any, ids))
+    index: pd.Index = pd.Index(cast(Any, as_items(ids)))  # a lone str id is one vertex
     if len(index) != n:
         raise _input_error("ids", f"has {len(index)} entries but there are {n} vertices")
     if not index.is_unique:
@@ -153,7 +154,7 @@ def _groups(groups: ArrayLike, n: int) -> Tuple[_Array, pd.Index]:
     if isinstance(groups, pd.Series):
         values = groups.to_numpy()
     else:
-        values = np.asarray(groups, dtype=object)
+        values = np.asarray(as_items(groups), dtype=object)
     if values.ndim != 1:
         raise _input_error("groups", f"must be one-dimensional, got shape {values.shape}")
     if len(values) != n:

@@ -6,6 +6,7 @@ from typing import List, Tuple, cast
 
 import pandas as pd
 
+from ._reading import reads_network
 from .network import RIGHTS, Network
 
 __all__ = ["describe", "structure", "power", "ladder"]
@@ -23,6 +24,7 @@ def _table(counts: pd.Series, header: str) -> List[str]:
     return lines
 
 
+@reads_network
 def describe(net: Network) -> str:
     """A readable summary: stakeholders by kind and role, relations by type, decisions by
     stage, and who holds which right in each decision.
@@ -83,6 +85,7 @@ def describe(net: Network) -> str:
     return "\n".join(lines)
 
 
+@reads_network
 def structure(net: Network) -> str:
     """Every graph-level measure per layer (:func:`coproduction.metrics.summary`), with a
     one-line reading of each column."""
@@ -96,6 +99,7 @@ def structure(net: Network) -> str:
     return "\n".join(lines)
 
 
+@reads_network
 def power(net: Network) -> str:
     """Who holds decision power (normalised Banzhaf, averaged over decisions), by group."""
     from . import power as _power
@@ -115,6 +119,7 @@ def power(net: Network) -> str:
     return "\n".join(lines)
 
 
+@reads_network
 def ladder(net: Network) -> str:
     """The collaboration ladder of every project, with its evidence, and tokenism."""
     from . import ladder as _ladder

@@ -416,3 +416,91 @@ TEST(DecisionPower, MeasureNamesAndTableChecks) {
   cp::Network empty;
   EXPECT_THROW((void)cp::power_by_project(empty, cp::decision_power(empty)), cp::input_error);
 }
+
+// ---- limits of work and memory ---------------------------------------------------------------
+
+namespace {
+
+// A network with one project and one decision "big" held (shared) by `holders`
+// stakeholders under `rule` (a JSON object).
+cp::Network one_decision(std::size_t holders, const std::string& rule) {
+  std::string stakeholders, rights;
+  for (std::size_t i = 0; i < holders; ++i) {
+    const std::string id = "\"member_" + std::to_string(i) + "\"";
+    stakeholders += (i ? ", " : "") + std::string("{\"id\": ") + id + ", \"kind\": \"group\"}";
+    rights += (i ? ", " : "") + id + ": \"shared\"";
+  }
+  return cp::read_json(R"({"format": "coproduction", "version": 1, "stakeholders": [)" +
+                       stakeholders + R"(], "relations": [], "projects": [{"id": "p"}],
+    "decisions": [{"id": "big", "project": "p", "stage": "governance", "rights": {)" +
+                       rights + "}, \"rule\": " + rule + "}]}");
+}
+
+}  // namespace
+
+TEST(DecisionPower, LimitsAreRefusedNamingTheDecision) {
+  // 64 holders of one vote under a majority (33 of 64): C(64, 33) minimal winning coalitions.
+  const cp::Network crowd = one_decision(64, R"({"kind": "majority"})");
+  for (cp::power_measure m : {cp::power_measure::deegan_packel, cp::power_measure::holler}) {
+    try {
+      (void)cp::decision_power(crowd, m);
+      ADD_FAILURE() << "no limit_exceeded";
+    } catch (const cp::limit_exceeded& e) {
+      EXPECT_EQ(e.where(), "max_coalitions");
+      EXPECT_EQ(e.estimate(), 1777090076065542336ULL);  // C(64, 33)
+      EXPECT_NE(std::string(e.what()).find("decision \"big\": the game has "
+                                           "1,777,090,076,065,542,336 minimal winning"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+  // Two holders with 10^12 votes between them: Banzhaf tables of 5·10^11 totals.
+  const cp::Network heavy = one_decision(
+      2, R"({"kind": "quota", "votes": {"member_0": 600000000001, "member_1": 399999999999},
+             "quota": 500000000001})");
+  try {
+    (void)cp::decision_power(heavy);
+    ADD_FAILURE() << "no limit_exceeded";
+  } catch (const cp::limit_exceeded& e) {
+    EXPECT_EQ(e.where(), "weights");
+    EXPECT_EQ(e.estimate(), 500'000'000'001ULL * 32 + 3 * 8);
+    EXPECT_NE(std::string(e.what()).find("decision \"big\": the exact Banzhaf index"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW((void)cp::decision_power(heavy, cp::power_measure::shapley_shubik),
+               cp::limit_exceeded);
+}
+
+TEST(DecisionGame, TheExactSwingTestLimitsItsWorkAndStops) {
+  // 500 holders with distinct votes near 10^6 and a quota of 2^28: within
+  // max_swing_test_votes, but 500 distinct votes x 500 holders x 2^22 words is 1.05·10^12
+  // word operations.
+  std::map<std::string, cp::Right> rights;
+  std::map<std::string, long long> votes;
+  for (int i = 0; i < 500; ++i) {
+    const std::string id = "member_" + std::to_string(1000 + i);
+    rights[id] = shared;
+    votes[id] = 1'000'000 + i;
+  }
+  const cp::decision_game g(decision(rights, cp::RuleKind::quota, votes, double(1 << 28)));
+  try {
+    (void)g.can_swing();
+    ADD_FAILURE() << "no limit_exceeded";
+  } catch (const cp::limit_exceeded& e) {
+    EXPECT_EQ(e.where(), "votes");
+    EXPECT_EQ(e.estimate(), 500ULL * 500 * ((1ULL << 28) / 64 + 1));
+  }
+  // 20 of them: 1.7·10^9 word operations, allowed; a request to stop is asked every 2^25.
+  std::map<std::string, cp::Right> few_rights;
+  std::map<std::string, long long> few_votes;
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = "member_" + std::to_string(1000 + i);
+    few_rights[id] = shared;
+    few_votes[id] = 20'000'000 + i;
+  }
+  const cp::decision_game h(decision(few_rights, cp::RuleKind::quota, few_votes, double(1 << 28)));
+  int calls = 0;
+  EXPECT_THROW((void)h.can_swing([&] { return ++calls >= 2; }), cp::power_interrupted);
+  EXPECT_EQ(calls, 2);
+}

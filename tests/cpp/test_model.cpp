@@ -1,8 +1,11 @@
 // The model: every insert is validated, a refused insert names the offending id and field
 // and changes nothing, lookups by id work, and the Boost.Graph view carries the bundles.
 
+#include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -577,4 +580,206 @@ TEST(Network, RelationAccessorsReadTheStoreWithoutARelation) {
   EXPECT_EQ(r.provenance.date, "2013-05");
   EXPECT_EQ(r.attributes, net.relation_attributes(1));
   EXPECT_THROW(net.relation_at(3), std::out_of_range);
+}
+
+// -- read guards: a change never overlaps a guarded read ------------------------------------
+
+namespace coproduction::detail {
+// Holds a change open, as a binding that released the GIL in the middle of a change would.
+struct network_access {
+  static std::unique_ptr<Network::write_guard> changing(Network& net) {
+    return std::make_unique<Network::write_guard>(net, "add_relations");
+  }
+};
+}  // namespace coproduction::detail
+
+namespace {
+
+// Runs `change` while `net` is held for reading and checks it is refused, naming `what`,
+// and leaves the network as it was.
+template <class Change>
+void expect_refused_while_read(cp::Network& net, Change change, const std::string& what) {
+  const cp::Network before = net;
+  const auto guard = net.reading();
+  try {
+    change(net);
+    ADD_FAILURE() << what << " was not refused while the network was read";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_EQ(e.where(), what);
+    EXPECT_EQ(e.code(), "model.concurrent_modification");
+    EXPECT_NE(std::string(e.what()).find("is being read (1 reader)"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_TRUE(net == before) << what << " changed a network that was being read";
+}
+
+}  // namespace
+
+TEST(NetworkReadGuard, EveryChangeIsRefusedWhileAReaderHoldsIt) {
+  cp::Network net = small_network();
+  net.add_decision(theme_decision());
+  expect_refused_while_read(net, [](cp::Network& n) { n.add_stakeholder({.id = "carer"}); },
+                            "add_stakeholder");
+  expect_refused_while_read(
+      net, [](cp::Network& n) { n.add_stakeholders({{.id = "carer"}, {.id = "commissioner"}}); },
+      "add_stakeholders");
+  expect_refused_while_read(
+      net,
+      [](cp::Network& n) {
+        n.add_relation({.source = "outreach", .target = "probation", .type = "informs"});
+      },
+      "add_relation");
+  expect_refused_while_read(
+      net,
+      [](cp::Network& n) {
+        n.add_relations(std::vector<cp::Relation>{
+            {.source = "outreach", .target = "probation", .type = "informs"}});
+      },
+      "add_relations");
+  expect_refused_while_read(
+      net,
+      [](cp::Network& n) {
+        const std::vector<cp::Network::vertex_type> source{0}, target{2};
+        const std::vector<std::uint32_t> type{0};
+        const std::vector<std::string> names{"informs"};
+        n.add_relations(source, target, type, names);
+      },
+      "add_relations");
+  expect_refused_while_read(net, [](cp::Network& n) { n.add_project({.id = "exhibition"}); },
+                            "add_project");
+  expect_refused_while_read(
+      net,
+      [](cp::Network& n) {
+        cp::Decision d = theme_decision();
+        d.id = "venue";
+        n.add_decision(d);
+      },
+      "add_decision");
+  expect_refused_while_read(
+      net, [](cp::Network& n) { n.set_metadata({{"title", "outreach partnership"}}); },
+      "metadata");
+  const cp::Network other = small_network();
+  expect_refused_while_read(net, [&other](cp::Network& n) { n = other; }, "assign");
+  // Once the readers are gone, the same changes go through.
+  EXPECT_EQ(net.readers(), 0u);
+  net.add_stakeholder({.id = "carer"});
+  net.set_metadata({{"title", "outreach partnership"}});
+  EXPECT_EQ(net.num_stakeholders(), 5u);
+}
+
+TEST(NetworkReadGuard, ReadersNestAndShareTheNetwork) {
+  cp::Network net = small_network();
+  {
+    const auto outer = net.reading();
+    const auto inner = net.reading();
+    EXPECT_EQ(net.readers(), 2u);
+    // Readers in other threads are let in while these are held.
+    std::vector<std::size_t> seen(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+      threads.emplace_back([&net, &seen, t] {
+        const auto guard = net.reading();
+        seen[t] = net.num_stakeholders() + boost::num_edges(net.graph());
+      });
+    for (auto& t : threads) t.join();
+    for (std::size_t s : seen) EXPECT_EQ(s, 5u);
+    EXPECT_EQ(net.readers(), 2u);
+  }
+  EXPECT_EQ(net.readers(), 0u);
+}
+
+TEST(NetworkReadGuard, AReaderStartingDuringAChangeIsRefused) {
+  cp::Network net = small_network();
+  auto change = cp::detail::network_access::changing(net);
+  try {
+    const auto guard = net.reading();
+    ADD_FAILURE() << "a reader was let in during a change";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_EQ(e.where(), "read");
+    EXPECT_NE(std::string(e.what()).find("is being changed"), std::string::npos) << e.what();
+  }
+  // Copying and comparing read the network, so they are refused too; so is a second change.
+  EXPECT_THROW(cp::Network copy(net), cp::concurrent_modification);
+  EXPECT_THROW((void)(net == net), cp::concurrent_modification);
+  try {
+    net.add_project({.id = "exhibition"});
+    ADD_FAILURE() << "two changes ran at once";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_NE(std::string(e.what()).find("another change"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(net.readers(), 0u);
+  change.reset();
+  {
+    const auto guard = net.reading();
+    EXPECT_EQ(net.readers(), 1u);
+  }
+  net.add_project({.id = "exhibition"});
+  EXPECT_EQ(net.num_projects(), 2u);
+}
+
+TEST(NetworkReadGuard, CopiesMovesAndAssignmentsKeepWorking) {
+  cp::Network net = small_network();
+  const auto guard = net.reading();
+  // A copy is a read, so it is allowed; the copy is a new object with no readers.
+  cp::Network copy = net;
+  EXPECT_EQ(copy.readers(), 0u);
+  EXPECT_EQ(net.readers(), 1u);
+  copy.add_stakeholder({.id = "carer"});
+  EXPECT_EQ(copy.num_stakeholders(), 5u);
+  EXPECT_EQ(net.num_stakeholders(), 4u);
+  cp::Network moved = std::move(copy);
+  EXPECT_EQ(moved.readers(), 0u);
+  EXPECT_EQ(moved.num_stakeholders(), 5u);
+  moved.add_project({.id = "exhibition"});
+  // Assigning from a network being read is a read of it; assigning to it is a change.
+  cp::Network target;
+  target = net;
+  EXPECT_TRUE(target == net);
+  EXPECT_THROW(net = moved, cp::concurrent_modification);
+  EXPECT_EQ(net.num_projects(), 1u);
+  // Moving into it or out of it changes it, so both are refused and change nothing.
+  EXPECT_THROW(net = std::move(moved), cp::concurrent_modification);
+  cp::Network emptied;
+  EXPECT_THROW(emptied = std::move(net), cp::concurrent_modification);
+  EXPECT_EQ(net.num_stakeholders(), 4u);
+  EXPECT_EQ(moved.num_projects(), 2u);
+  cp::Network other;
+  other = std::move(moved);
+  EXPECT_EQ(other.num_projects(), 2u);
+  EXPECT_EQ(other.readers(), 0u);
+}
+
+TEST(NetworkReadGuard, GuardedReadsNeverSeeAChangeHalfDone) {
+  // Whatever the interleaving, a change either waits for no one and goes through whole or is
+  // refused: every guarded reader sees the same count twice, and the count at the end is the
+  // start plus the changes that went through.
+  cp::Network net = small_network();
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t)
+    readers.emplace_back([&] {
+      for (int i = 0; i < 2000; ++i) {
+        try {
+          const auto guard = net.reading();
+          const std::size_t first = net.num_stakeholders();
+          const std::size_t vertices = boost::num_vertices(net.graph());
+          if (first != net.num_stakeholders() || vertices != first) ++mismatches;
+        } catch (const cp::concurrent_modification&) {
+          // A reader that came during a change: refused, never let in.
+        }
+      }
+    });
+  int added = 0;
+  for (int i = 0; i < 2000; ++i) {
+    try {
+      net.add_stakeholder({.id = "member_" + std::to_string(i)});
+      ++added;
+    } catch (const cp::concurrent_modification&) {
+      // A change that came while a reader held the network: refused whole.
+    }
+  }
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(net.num_stakeholders(), 4u + static_cast<std::size_t>(added));
+  EXPECT_EQ(net.readers(), 0u);
 }

@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "coproduction/power/banzhaf.hpp"
@@ -403,4 +406,277 @@ TEST(SimpleGame, PredicateGame) {
   expect_near_all(cp::holler(g), {0.4, 0.2, 0.2, 0.2}, 1e-15);
   // Deegan-Packel: 0: (1/2 + 1/3)/2 = 5/12; 1: 1/4; 2, 3: 1/6.
   expect_near_all(cp::deegan_packel(g), {5 / 12., 0.25, 1 / 6., 1 / 6.}, 1e-15);
+}
+
+// ---- limits of work and memory ----------------------------------------------------------
+
+namespace {
+
+// The number of minimal winning coalitions by the definition, over every coalition: winning,
+// and losing without any one of its members.
+std::uint64_t brute_minimal_winning(const weights_t& w, std::int64_t q,
+                                    const std::vector<std::size_t>& veto) {
+  std::uint64_t count = 0;
+  for (std::uint64_t s = 0; s < (std::uint64_t{1} << w.size()); ++s) {
+    if (!wins(w, q, veto, s)) continue;
+    bool minimal = true;
+    for (std::size_t i = 0; i < w.size() && minimal; ++i)
+      if ((s >> i & 1U) && wins(w, q, veto, s & ~(std::uint64_t{1} << i))) minimal = false;
+    count += minimal ? 1 : 0;
+  }
+  return count;
+}
+
+// Runs `call` and returns the limit_exceeded it throws (or fails the test).
+template <class Call>
+cp::limit_exceeded refusal(Call&& call) {
+  try {
+    call();
+  } catch (const cp::limit_exceeded& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no limit_exceeded";
+  return cp::limit_exceeded("none", "", 0, 0, "");
+}
+
+bool mentions(const std::exception& e, const std::string& text) {
+  return std::string(e.what()).find(text) != std::string::npos;
+}
+
+// A stop request that answers "stop" on its k-th call and counts the calls.
+struct stop_after {
+  int k;
+  int calls = 0;
+  cp::stop_request request() {
+    return [this] { return ++calls >= k; };
+  }
+};
+
+}  // namespace
+
+TEST(MinimalWinningLimits, SixtyFourOneVotePlayersAreRefusedBeforeAnyIsVisited) {
+  // 64 players of one vote, quota 32: every 32-set is minimal winning, C(64, 32) of them.
+  const cp::weighted_game g(weights_t(64, 1), 32);
+  const std::uint64_t c64_32 = 1832624140942590534ULL;
+  EXPECT_EQ(cp::minimal_winning_count(g), (cp::coalition_count{c64_32, true}));
+  std::uint64_t visited = 0;
+  const auto e = refusal([&] {
+    cp::for_each_minimal_winning(g, [&](cp::coalition) { ++visited; });
+  });
+  EXPECT_EQ(visited, 0U);  // refused on the count, before the search
+  EXPECT_EQ(e.where(), "max_coalitions");
+  EXPECT_EQ(e.unit(), "minimal winning coalitions");
+  EXPECT_EQ(e.estimate(), c64_32);
+  EXPECT_EQ(e.limit(), cp::default_max_visited_coalitions);
+  EXPECT_TRUE(mentions(e, "1,832,624,140,942,590,534")) << e.what();
+  EXPECT_TRUE(mentions(e, "monte_carlo")) << e.what();
+  const auto listed = refusal([&] { (void)cp::minimal_winning_coalitions(g); });
+  EXPECT_EQ(listed.limit(), cp::default_max_listed_coalitions);
+  EXPECT_EQ(listed.estimate(), c64_32);
+  EXPECT_TRUE(mentions(listed, "raise max_coalitions")) << listed.what();
+  EXPECT_EQ(refusal([&] { (void)cp::deegan_packel(g); }).estimate(), c64_32);
+  EXPECT_EQ(refusal([&] { (void)cp::holler(g); }).estimate(), c64_32);
+  // Still an input_error, as the library's other refusals of too large an input.
+  EXPECT_THROW((void)cp::holler(g), cp::input_error);
+  EXPECT_THROW((void)cp::holler(cp::weighted_game({1, 1}, 1), 0), cp::input_error);
+}
+
+class RandomCounts : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(RandomCounts, CountMatchesEnumerationOfEveryCoalition) {
+  std::mt19937_64 rng(GetParam());
+  const std::size_t n = 1 + rng() % 12;
+  // Small weights (exact count), weights with a large common divisor (exact after dividing
+  // by it), and large weights without one (an upper bound).
+  const int kind = static_cast<int>(GetParam() % 3);
+  const std::int64_t top = kind == 2 ? (std::int64_t{1} << 40) : 12;
+  const std::int64_t factor = kind == 1 ? (std::int64_t{1} << 30) : 1;
+  weights_t w(n);
+  for (auto& x : w)
+    x = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(top + 1)) * factor;
+  if (std::accumulate(w.begin(), w.end(), std::int64_t{0}) == 0) w[0] = factor;
+  const std::int64_t total = std::accumulate(w.begin(), w.end(), std::int64_t{0});
+  const std::int64_t q = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
+  std::vector<std::size_t> veto;
+  for (std::size_t i = 0; i < n; ++i)
+    if (rng() % 5 == 0) veto.push_back(i);
+  const cp::weighted_game g(w, q, veto);
+  const std::uint64_t truth = brute_minimal_winning(w, q, veto);
+  const cp::coalition_count c = cp::minimal_winning_count(g);
+  if (c.exact) {
+    EXPECT_EQ(c.count, truth);
+  } else {
+    EXPECT_GE(c.count, truth);
+  }
+  // The need beyond the veto holders decides: small after the common divisor means exact.
+  if (kind != 2) {
+    EXPECT_TRUE(c.exact);
+  }
+  EXPECT_EQ(cp::minimal_winning_coalitions(g).size(), truth);
+}
+INSTANTIATE_TEST_SUITE_P(Seeds, RandomCounts, ::testing::Range(0u, 300u));
+
+TEST(MinimalWinningLimits, ARaisedLimitListsAModerateGame) {
+  // 23 players of one vote, quota 12: C(23, 12) = 1,352,078 minimal winning coalitions,
+  // above the default limit of 10^6.
+  const cp::weighted_game g(weights_t(23, 1), 12);
+  const auto e = refusal([&] { (void)cp::minimal_winning_coalitions(g); });
+  EXPECT_EQ(e.estimate(), 1352078U);
+  EXPECT_EQ(refusal([&] { (void)cp::minimal_winning_coalitions(g, 1352077); }).estimate(),
+            1352078U);
+  const std::vector<cp::coalition> all = cp::minimal_winning_coalitions(g, 1352078);
+  EXPECT_EQ(all.size(), 1352078U);
+  EXPECT_TRUE(std::all_of(all.begin(), all.end(),
+                          [](cp::coalition s) { return std::popcount(s) == 12; }));
+  std::vector<cp::coalition> distinct = all;
+  std::sort(distinct.begin(), distinct.end());
+  EXPECT_EQ(std::unique(distinct.begin(), distinct.end()), distinct.end());
+}
+
+TEST(MinimalWinningLimits, TheSearchStopsAtTheLimitWhenOnlyABoundIsKnown) {
+  // 30 players with large distinct weights: too many vote totals to count exactly, so the
+  // count is the LYM bound C(30, 15) and the search itself stops after max_coalitions.
+  std::mt19937_64 rng(7);
+  weights_t w(30);
+  for (auto& x : w)
+    x = (std::int64_t{1} << 40) + static_cast<std::int64_t>(rng() % (std::uint64_t{1} << 36));
+  const std::int64_t total = std::accumulate(w.begin(), w.end(), std::int64_t{0});
+  const cp::weighted_game g(w, total / 2);
+  const cp::coalition_count c = cp::minimal_winning_count(g);
+  EXPECT_FALSE(c.exact);
+  EXPECT_EQ(c.count, 155117520U);  // C(30, 15)
+  std::uint64_t visited = 0;
+  const auto e = refusal([&] {
+    cp::for_each_minimal_winning(g, [&](cp::coalition) { ++visited; }, 1000);
+  });
+  EXPECT_EQ(visited, 1000U);
+  EXPECT_EQ(e.estimate(), 155117520U);
+  EXPECT_TRUE(mentions(e, "more than max_coalitions = 1,000")) << e.what();
+  // A general game: no count, the search stops the same way.
+  const cp::simple_game majority(20, [](cp::coalition s) { return std::popcount(s) >= 11; });
+  visited = 0;
+  const auto f = refusal([&] {
+    cp::for_each_minimal_winning(majority, [&](cp::coalition) { ++visited; }, 10);
+  });
+  EXPECT_EQ(visited, 10U);
+  EXPECT_EQ(f.estimate(), 11U);
+}
+
+TEST(MinimalWinningLimits, AStopRequestStopsTheSearchAndTheCount) {
+  // 30 players of one vote, quota 15: C(30, 15) = 155,117,520 coalitions, allowed here; the
+  // request says stop on its third call (one call per 2^18 steps of the search).
+  const cp::weighted_game g(weights_t(30, 1), 15);
+  stop_after stop{3};
+  std::uint64_t visited = 0;
+  EXPECT_THROW(cp::for_each_minimal_winning(g, [&](cp::coalition) { ++visited; },
+                                            std::numeric_limits<std::uint64_t>::max(),
+                                            stop.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(stop.calls, 3);
+  EXPECT_GT(visited, 0U);
+  EXPECT_LT(visited, 155117520U);
+  stop_after again{1};
+  EXPECT_THROW((void)cp::holler(g, std::numeric_limits<std::uint64_t>::max(), again.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(again.calls, 1);
+  // Counting over 2^22 vote totals asks too (every 2^25 cells).
+  weights_t big(64, 1 << 17);
+  big[0] += 1;  // no common divisor
+  stop_after counting{1};
+  EXPECT_THROW((void)cp::minimal_winning_count(cp::weighted_game(big, std::int64_t{1} << 22),
+                                               counting.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(counting.calls, 1);
+  // Enumerating all 2^23 coalitions of a general game or for Johnston asks every 2^22.
+  stop_after table{2};
+  EXPECT_THROW((void)cp::johnston(cp::weighted_game(weights_t(23, 1), 12), table.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(table.calls, 2);
+}
+
+TEST(ExactTables, HugeVoteTotalsAreRefusedNamingTheBytes) {
+  // Three players, 10^9 votes in all, quota a bare majority: the table holds the totals up to
+  // c = max(need - 1, W - need) = 500,000,000, 32 bytes each (two double tables and long
+  // double prefix sums) plus 8 bytes per binomial weight (players + 1): 16 GB, not 1 GiB.
+  const cp::weighted_game billion({400'000'001, 300'000'000, 299'999'999}, 500'000'001);
+  const auto e = refusal([&] { (void)cp::banzhaf(billion); });
+  EXPECT_EQ(e.where(), "weights");
+  EXPECT_EQ(e.unit(), "bytes");
+  EXPECT_EQ(e.estimate(), 500'000'001ULL * 32 + 4 * 8);
+  EXPECT_EQ(e.limit(), cp::max_exact_table_bytes);
+  EXPECT_TRUE(mentions(e, "500,000,001 vote totals")) << e.what();
+  EXPECT_TRUE(mentions(e, "14.9 GiB")) << e.what();
+  EXPECT_TRUE(mentions(e, "method=\"monte_carlo\"")) << e.what();
+  EXPECT_EQ(refusal([&] { (void)cp::shapley_shubik(billion); }).estimate(), e.estimate());
+  // Owen: ceil(m/2) + 3 tables of `quota` doubles; Banzhaf-Owen 1 + 3.
+  EXPECT_EQ(refusal([&] { (void)cp::owen(billion, {0, 1, 2}); }).estimate(),
+            500'000'001ULL * 8 * (2 + 3));
+  EXPECT_EQ(refusal([&] { (void)cp::banzhaf_owen(billion, {0, 1, 1}); }).estimate(),
+            500'000'001ULL * 8 * (1 + 3));
+
+  const cp::weighted_game trillion({600'000'000'001, 399'999'999'999}, 500'000'000'001);
+  const auto t = refusal([&] { (void)cp::banzhaf(trillion, cp::banzhaf_scale::absolute); });
+  EXPECT_EQ(t.estimate(), 500'000'000'001ULL * 32 + 3 * 8);
+  EXPECT_EQ(refusal([&] { (void)cp::shapley_shubik(trillion); }).unit(), "bytes");
+  EXPECT_EQ(refusal([&] { (void)cp::owen(trillion, {0, 0}); }).unit(), "bytes");
+  // At 2^62 votes the estimate saturates instead of wrapping around.
+  const std::int64_t half = std::int64_t{1} << 61;
+  const cp::weighted_game most({half, half}, half);
+  EXPECT_EQ(refusal([&] { (void)cp::owen(most, {0, 1}); }).estimate(),
+            std::numeric_limits<std::uint64_t>::max());
+  // A veto set that carries the decision alone needs no table, however many votes.
+  const cp::weighted_game vetoed({std::int64_t{1} << 50, 3, 4}, 5, {0});
+  expect_near_all(cp::banzhaf(vetoed), {1.0, 0.0, 0.0}, 0.0);
+}
+
+TEST(ExactTables, TooMuchWorkIsRefusedNamingTheCells) {
+  // 60,000 players of 1,000 votes, bare majority: tables of 30,000,001 totals (916 MiB,
+  // within 1 GiB) but one convolution step per player over them: (60,000 players + 1
+  // distinct weight + 1) x 30,000,001 totals, about 1.8·10^12 cells.
+  const cp::weighted_game crowd(weights_t(60'000, 1000), 30'000'001);
+  const auto e = refusal([&] { (void)cp::banzhaf(crowd); });
+  EXPECT_EQ(e.unit(), "table cells");
+  EXPECT_EQ(e.estimate(), 30'000'001ULL * 60'002);
+  EXPECT_EQ(e.limit(), cp::max_exact_table_cells);
+  EXPECT_EQ(refusal([&] { (void)cp::shapley_shubik(crowd); }).unit(), "table cells");
+}
+
+TEST(ExactTables, AStopRequestStopsTheTables) {
+  // 2,000 players, 2·10^5 votes: about 2·10^8 cells per table, asked every 2^25.
+  weights_t w(2000);
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = static_cast<std::int64_t>(1 + i % 199);
+  const std::int64_t total = std::accumulate(w.begin(), w.end(), std::int64_t{0});
+  const cp::weighted_game g(w, total / 2 + 1);
+  stop_after bz{2};
+  EXPECT_THROW((void)cp::banzhaf(g, cp::banzhaf_scale::normalized, bz.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(bz.calls, 2);
+  // Shapley-Shubik asks once per node as well; Owen once per inner node.
+  stop_after ss{1};
+  EXPECT_THROW((void)cp::shapley_shubik(g, ss.request()), cp::power_interrupted);
+  EXPECT_EQ(ss.calls, 1);
+  stop_after bo{1};
+  EXPECT_THROW((void)cp::banzhaf_owen(g, std::vector<std::size_t>(2000, 0),
+                                      cp::banzhaf_scale::normalized, bo.request()),
+               cp::power_interrupted);
+  EXPECT_EQ(bo.calls, 1);
+}
+
+TEST(MonteCarlo, DrawsOverManyPlayersAskForAStopMoreOften) {
+  // 2^18 players: each draw visits them all, so the request is asked every 2^22 / 2^18 = 16
+  // draws instead of every 4096; the second call says stop, after 32 of the 100 draws.
+  const cp::weighted_game g(weights_t(std::size_t{1} << 18, 1), std::int64_t{1} << 17);
+  stop_after stop{2};
+  cp::sampling_options o;
+  o.samples = 100;
+  o.stop_requested = stop.request();
+  EXPECT_THROW((void)cp::banzhaf_monte_carlo(g, cp::banzhaf_scale::absolute, o),
+               cp::power_interrupted);
+  EXPECT_EQ(stop.calls, 2);
+  // Few players: every 4096 draws, as before.
+  stop_after rare{1};
+  o.samples = 4095;
+  o.stop_requested = rare.request();
+  EXPECT_NO_THROW((void)cp::shapley_shubik_monte_carlo(cp::weighted_game({2, 1, 1}, 3), o));
+  EXPECT_EQ(rare.calls, 0);
 }

@@ -371,3 +371,55 @@ def test_bloc_power_by_hand():
     # Without blocs each has 1/3 (symmetric players).
     plain = cp.power.decision_power(net, "shapley_shubik")["d"]
     assert plain.to_numpy() == pytest.approx([1 / 3] * 3)
+
+
+# ----------------------------------------------------------------------------------------
+# Limits
+
+
+def _one_decision(holders: int, **rule) -> cp.Network:
+    net = cp.Network()
+    ids = [f"member_{i}" for i in range(holders)]
+    for s in ids:
+        net.add_stakeholder(s, kind="group")
+    net.add_project("p")
+    net.add_decision("assembly", project="p", stage="governance",
+                     rights={s: "shared" for s in ids}, **rule)
+    return net
+
+
+def test_limits_are_refused_naming_the_decision():
+    # 64 one-vote holders under a majority: C(64, 33) minimal winning coalitions.
+    # `cp.LimitError` is looked up before each call, so a version without the limit fails
+    # here instead of starting the enumeration.
+    crowd = _one_decision(64, rule="majority")
+    for index in ("deegan_packel", "holler"):
+        with pytest.raises(cp.LimitError) as info:
+            dp.decision_power(crowd, index)
+        assert info.value.estimate == math.comb(64, 33)
+        assert info.value.where == "max_coalitions"
+        assert 'decision "assembly"' in str(info.value)
+    with pytest.raises(cp.LimitError) as info:
+        dp.decision_power(crowd, "holler", by="all")
+    assert info.value.estimate == math.comb(64, 33)
+    # Banzhaf of the same decision is cheap (64 votes).
+    assert dp.decision_power(crowd)["assembly"].sum() == pytest.approx(1.0)
+    heavy = _one_decision(2, rule="quota", votes={"member_0": 600_000_000_001,
+                                                  "member_1": 399_999_999_999},
+                          quota=500_000_000_001)
+    with pytest.raises(cp.LimitError) as info:
+        dp.decision_power(heavy)
+    assert info.value.where == "weights" and info.value.unit == "bytes"
+    assert 'decision "assembly"' in str(info.value)
+
+
+def test_max_coalitions_is_passed_on_and_checked():
+    # 12 one-vote holders under a majority (7 of 12): C(12, 7) = 792 coalitions.
+    net = _one_decision(12, rule="majority")
+    with pytest.raises(cp.LimitError) as info:
+        dp.decision_power(net, "deegan_packel", max_coalitions=791)
+    assert info.value.estimate == 792 and info.value.limit == 791
+    values = dp.decision_power(net, "deegan_packel", max_coalitions=792)["assembly"]
+    np.testing.assert_allclose(values, [1 / 12] * 12, atol=1e-12)
+    with pytest.raises(cp.InputError, match="max_coalitions"):
+        dp.decision_power(net, "holler", max_coalitions=0)

@@ -3,6 +3,7 @@ definitions (every coalition, every voting order) on random small games."""
 
 from __future__ import annotations
 
+import doctest
 import itertools
 import math
 from fractions import Fraction
@@ -384,8 +385,151 @@ def test_bad_options_raise():
 
 def test_all_names_exported():
     assert set(power.__all__) == {"banzhaf", "deegan_packel", "holler", "johnston",
-                                  "minimal_winning_coalitions", "owen", "shapley_shubik",
+                                  "minimal_winning_coalitions", "minimal_winning_count",
+                                  "owen", "shapley_shubik",
                                   # decision power in a network
                                   "convenor_carried", "convenor_carried_share",
                                   "decision_power", "power_by_project", "power_by_stage",
                                   "power_shares", "veto_players", "bloc_power"}
+
+
+# ----------------------------------------------------------------------------------------
+# Limits of work and memory: refused before they start, with the estimate and the way out
+
+
+def test_sixty_four_one_vote_holders_are_refused_with_their_count():
+    # Every 32 of 64 one-vote holders carry quota 32: C(64, 32) minimal winning coalitions.
+    # `cp.LimitError` is looked up before the call, so this cannot start the enumeration on a
+    # version without the limit.
+    with pytest.raises(cp.LimitError) as info:
+        power.minimal_winning_coalitions([1] * 64, 32)
+    error = info.value
+    assert isinstance(error, cp.InputError) and isinstance(error, ValueError)
+    assert error.where == "max_coalitions"
+    assert error.estimate == math.comb(64, 32)
+    assert error.limit == power.MAX_LISTED_COALITIONS == 1_000_000
+    assert error.unit == "minimal winning coalitions"
+    assert "1,832,624,140,942,590,534" in str(error)
+    assert "max_coalitions" in str(error) and "monte_carlo" in str(error)
+    for index in (power.deegan_packel, power.holler):
+        with pytest.raises(cp.LimitError) as info:
+            index([1] * 64, 32, method="exact")
+        assert info.value.estimate == math.comb(64, 32)
+        assert info.value.limit == power.MAX_VISITED_COALITIONS
+
+
+def test_the_limits_are_the_cores():
+    from coproduction import _core
+    assert power.MAX_LISTED_COALITIONS == _core.power.default_max_listed_coalitions
+    assert power.MAX_VISITED_COALITIONS == _core.power.default_max_visited_coalitions
+    assert _core.power.max_exact_table_bytes == 2**30
+    assert _core.power.max_exact_table_cells == 10**12
+
+
+@settings(max_examples=150, deadline=None)
+@given(games(max_players=9, max_weight=12))
+def test_minimal_winning_count_matches_brute_force(game):
+    weights, quota, veto = game
+    assert power.minimal_winning_count(weights, quota, veto=veto) == \
+        (len(_minimal_winning(weights, quota, veto)), True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2**40), min_size=1, max_size=9), st.data())
+def test_minimal_winning_count_of_large_votes_is_a_bound(weights, data):
+    # Beyond 2^22 vote totals (after the common divisor) the count is the LYM bound.
+    if sum(weights) == 0:
+        weights[0] = 1
+    quota = data.draw(st.integers(1, sum(weights)))
+    veto = data.draw(st.lists(st.integers(0, len(weights) - 1), unique=True))
+    count, exact = power.minimal_winning_count(weights, quota, veto=veto)
+    truth = len(_minimal_winning(weights, quota, veto))
+    assert count == truth if exact else count >= truth
+
+
+def test_minimal_winning_count_divides_by_the_common_divisor():
+    # Votes in millions: the same game as 4, 4, 4, 2, 2, 1 with quota 12.
+    assert power.minimal_winning_count(np.array([4, 4, 4, 2, 2, 1]) * 10**9, 12 * 10**9) == \
+        power.CoalitionCount(4, True)
+
+
+def test_a_raised_limit_lists_a_moderate_game():
+    # 23 one-vote holders, quota 12: C(23, 12) = 1,352,078 coalitions, above the default.
+    with pytest.raises(cp.LimitError) as info:
+        power.minimal_winning_coalitions([1] * 23, 12)
+    assert info.value.estimate == 1_352_078
+    with pytest.raises(cp.LimitError):
+        power.minimal_winning_coalitions([1] * 23, 12, max_coalitions=1_352_077)
+    table = power.minimal_winning_coalitions([1] * 23, 12, max_coalitions=1_352_078)
+    assert table.shape == (1_352_078, 23)
+    assert (table.sum(axis=1) == 12).all()
+    codes = table.to_numpy() @ (1 << np.arange(23))
+    assert len(np.unique(codes)) == len(codes)
+
+
+def test_auto_samples_what_exact_enumeration_would_refuse():
+    # 25 one-vote holders, quota 13: 5,200,300 minimal winning coalitions.
+    with pytest.raises(cp.LimitError) as info:
+        power.holler([1] * 25, 13, method="exact", max_coalitions=10**6)
+    assert info.value.estimate == math.comb(25, 13)
+    sampled = power.holler([1] * 25, 13, max_coalitions=10**6, rng=1, samples=20_000)
+    assert sampled.attrs["method"] == "monte_carlo"
+    assert sampled.sum() == pytest.approx(1.0)
+    exact = power.deegan_packel([1] * 25, 13, method="exact")
+    assert exact.attrs["method"] == "exact"
+    np.testing.assert_allclose(exact, [1 / 25] * 25, atol=1e-12)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2**64, 1.5, True, "many"])
+def test_bad_max_coalitions_raise(bad):
+    with pytest.raises(cp.InputError, match="max_coalitions") as info:
+        power.minimal_winning_coalitions([1, 1, 1], 2, max_coalitions=bad)
+    assert info.value.where == "max_coalitions"
+    with pytest.raises(cp.InputError, match="max_coalitions"):
+        power.holler([1, 1, 1], 2, max_coalitions=bad)
+
+
+# Three holders with 10^9 votes in all, and two with 10^12, bare majorities: the exact tables
+# would hold half the votes as totals, 32 bytes each (16 GB and 16 TB), far above 1 GiB.
+HUGE = [([400_000_001, 300_000_000, 299_999_999], 500_000_001, 500_000_001 * 32 + 4 * 8),
+        ([600_000_000_001, 399_999_999_999], 500_000_000_001, 500_000_000_001 * 32 + 3 * 8)]
+
+
+@pytest.mark.parametrize("weights, quota, needed", HUGE)
+def test_exact_indices_of_huge_vote_totals_are_refused_naming_the_bytes(weights, quota, needed):
+    for index in (power.banzhaf, power.shapley_shubik):
+        with pytest.raises(cp.LimitError) as info:
+            index(weights, quota, method="exact")
+        error = info.value
+        assert not isinstance(error, MemoryError)
+        assert error.where == "weights" and error.unit == "bytes"
+        assert error.estimate == needed and error.limit == 2**30
+        assert f"{needed:,}" in str(error) and 'method="monte_carlo"' in str(error)
+        # "auto" samples such games instead.
+        assert index(weights, quota, rng=1, samples=1000).attrs["method"] == "monte_carlo"
+    for kind in ("shapley_shubik", "banzhaf"):
+        with pytest.raises(cp.LimitError) as info:
+            power.owen(weights, quota, list(range(len(weights))), kind=kind)
+        assert info.value.unit == "bytes"
+
+
+def test_exact_work_is_refused_naming_the_cells():
+    # 60,000 holders of 1,000 votes, bare majority: 916 MiB of tables, within 1 GiB, but
+    # about 1.8·10^12 cells (a convolution over 3·10^7 totals per holder).
+    with pytest.raises(cp.LimitError) as info:
+        power.banzhaf(np.full(60_000, 1000), 30_000_001, method="exact")
+    assert info.value.unit == "table cells"
+    assert info.value.estimate == 30_000_001 * 60_002
+
+
+def test_docstring_examples_run_including_the_refusals():
+    # The examples of the count and of a refused listing run and print what they say; then
+    # every other example of the module.
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    runner = doctest.DocTestRunner(optionflags=flags)
+    for function in (power.minimal_winning_coalitions, power.minimal_winning_count):
+        for test in doctest.DocTestFinder().find(function, globs={}):
+            runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 7
+    result = doctest.testmod(power, optionflags=flags)
+    assert result.attempted > 0 and result.failed == 0

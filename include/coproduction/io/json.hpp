@@ -638,14 +638,16 @@ inline Network from_document(const nlohmann::json& doc) {
   if (auto f = top.find("format", true)) {
     if (!f->is_string() || f->get<std::string>() != format_name)
       log.add("/format", "format.value",
-              "must be \"coproduction\", not " + f->dump(-1, ' ', true));
+              "must be \"coproduction\", not " +
+                  f->dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
   }
   if (auto v = top.find("version", true)) {
     if (!v->is_number_integer() || v->get<long long>() < 1)
-      log.add("/version", "format.value", "must be the integer 1, not " + v->dump());
+      log.add("/version", "format.value", "must be the integer 1, not " +
+                  v->dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
     else if (v->get<long long>() != format_version)
       log.add("/version", "format.version",
-              "version " + v->dump() + " is newer than this library reads (1)");
+              "version " + std::to_string(v->get<long long>()) + " is newer than this library reads (1)");
   }
   // A document of another format or version is not read further: its fields mean
   // something else, and listing them as problems would bury the real one.

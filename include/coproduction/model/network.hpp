@@ -3,6 +3,7 @@
 /// The network: stakeholders, relations, projects and decisions, validated on insert.
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,9 @@
 namespace coproduction {
 
 namespace detail {
+// Lets the library's tests hold a change open, to check what a reader meets meanwhile.
+struct network_access;
+
 /// RFC 6901 escaping of one reference token (`~` -> `~0`, `/` -> `~1`).
 inline std::string pointer_token(std::string_view token) {
   std::string out;
@@ -89,7 +93,14 @@ inline bool is_type_name(std::string_view t) {
 /// Thread safety is that of a standard container: any number of threads may call const
 /// members at once (the first `graph()` is built under a lock); a change needs exclusive
 /// access and invalidates references returned by `graph()`, `add_stakeholder`,
-/// `stakeholder`, `stakeholder_at`, `stakeholders()` and `relation_type`.
+/// `stakeholder`, `stakeholder_at`, `stakeholders()` and `relation_type`. A reader that reads
+/// more than once (an analysis) holds a `read_guard` for the whole read: while any guard
+/// lives, every change (the `add_*` members, `set_metadata`, copy and move assignment) throws
+/// `concurrent_modification` and changes nothing, and a guard taken while a change runs
+/// throws the same; so a guarded read never sees two states of the network. Copying a
+/// network holds a guard on it while copying, and both assignments count as changes. Moving
+/// from a network with the move constructor, and destroying it, still need exclusive access,
+/// as for any object (the move constructor stays `noexcept`, so containers move networks).
 class Network {
  public:
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -102,11 +113,37 @@ class Network {
 
   Network() = default;
 
+  /// Holds a network for reading: while it lives, every change of the network throws
+  /// `concurrent_modification`. Any number of guards may be held at once, from any threads,
+  /// nested or not. Taking one throws `concurrent_modification` while a change runs in
+  /// another thread. The network must outlive the guard. O(1), lock-free.
+  class read_guard {
+   public:
+    explicit read_guard(const Network& net) : net_(net) { net_.begin_read(); }
+    ~read_guard() { net_.end_read(); }
+    read_guard(const read_guard&) = delete;
+    read_guard& operator=(const read_guard&) = delete;
+
+   private:
+    const Network& net_;
+  };
+
+  /// A `read_guard` on this network: `const auto guard = net.reading();`. Throws
+  /// `concurrent_modification` while a change runs.
+  [[nodiscard]] read_guard reading() const { return read_guard(*this); }
+
+  /// How many read guards are held on this network now.
+  std::size_t readers() const noexcept {
+    const std::int64_t n = access_.load(std::memory_order_acquire);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
+  }
+
   /// Adds a stakeholder. Throws `duplicate_id` if the id is taken and `invalid_value` for an
   /// empty id, a size below 1 (or a person's size other than 1), an influence that is not a
   /// finite number >= 0, attributes that are not an object, or a network already holding
   /// `max_stakeholders`. O(1) amortised.
   const Stakeholder& add_stakeholder(Stakeholder s) {
+    const write_guard change(*this, "add_stakeholder");
     validate(s);
     if (stakeholders_.size() >= max_stakeholders)
       throw invalid_value(s.id, "id", "a network holds at most " +
@@ -120,6 +157,7 @@ class Network {
   /// Adds many stakeholders, all or none: each is validated as `add_stakeholder` does (an id
   /// repeated within the batch counts as a duplicate) before any is inserted. O(batch).
   void add_stakeholders(std::vector<Stakeholder> batch) {
+    const write_guard change(*this, "add_stakeholders");
     if (batch.size() > max_stakeholders - stakeholders_.size())
       throw invalid_value("stakeholders", "", "a network holds at most " +
                                                   std::to_string(max_stakeholders) +
@@ -146,6 +184,7 @@ class Network {
   /// is not `^[a-z][a-z0-9_]*$`, a weight that is not a finite number > 0, a malformed
   /// provenance date, or attributes that are not an object. O(1) amortised.
   void add_relation(const Relation& r) {
+    const write_guard change(*this, "add_relation");
     // Checked whole before anything changes, so a refusal costs O(1): a reader that logs
     // problem after problem must not pay a batch's O(relations) restore for each.
     const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
@@ -163,6 +202,7 @@ class Network {
   /// repeat within the batch counts as a duplicate), and a refused batch leaves the network
   /// unchanged. O(batch) expected; a refusal also costs O(relations) to restore the index.
   void add_relations(const std::vector<Relation>& batch) {
+    const write_guard change(*this, "add_relations");
     insert_batch(batch.size(), [&](std::size_t i) {
       const Relation& r = batch[i];
       const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
@@ -183,6 +223,7 @@ class Network {
                      std::span<const std::uint32_t> type,
                      std::span<const std::string> type_names,
                      std::span<const double> weight = {}) {
+    const write_guard change(*this, "add_relations");
     const std::size_t n = source.size();
     if (target.size() != n || type.size() != n || (!weight.empty() && weight.size() != n))
       throw invalid_value("relations", "", "source, target, type and weight differ in length");
@@ -218,6 +259,7 @@ class Network {
   /// Adds a project. Throws `duplicate_id` or `invalid_value` (empty id, attributes not an
   /// object).
   const Project& add_project(Project p) {
+    const write_guard change(*this, "add_project");
     if (p.id.empty()) throw invalid_value(p.id, "id", "an id must not be empty");
     if (project_index_.count(p.id))
       throw duplicate_id(p.id, "id", "project " + detail::quote(p.id) + " already exists");
@@ -235,6 +277,7 @@ class Network {
   /// larger than the holders' votes, a veto holder is repeated or not a holder, the weight is
   /// not a finite number > 0, or attributes are not an object.
   const Decision& add_decision(Decision d) {
+    const write_guard change(*this, "add_decision");
     validate(d);
     decision_index_.emplace(d.id, decisions_.size());
     decisions_.push_back(std::move(d));
@@ -349,6 +392,7 @@ class Network {
   const nlohmann::json& metadata() const { return metadata_; }
   /// Sets the metadata. Throws `invalid_value` unless it is null or an object.
   void set_metadata(nlohmann::json metadata) {
+    const write_guard change(*this, "metadata");
     if (!metadata.is_null() && !metadata.is_object())
       throw invalid_value("metadata", "", "metadata must be an object");
     if (!metadata.is_null() && !fits_nesting(metadata, metadata_level))
@@ -358,8 +402,10 @@ class Network {
     metadata_ = std::move(metadata);
   }
 
-  /// Equal when every part is equal and in the same order.
+  /// Equal when every part is equal and in the same order. Holds a `read_guard` on each
+  /// while comparing (so throws `concurrent_modification` while either is being changed).
   friend bool operator==(const Network& a, const Network& b) {
+    const read_guard reading_a(a), reading_b(b);
     if (a.stakeholders_ != b.stakeholders_ || a.num_relations() != b.num_relations())
       return false;
     for (std::size_t i = 0; i < a.num_relations(); ++i)
@@ -368,7 +414,35 @@ class Network {
            a.metadata_ == b.metadata_;
   }
 
-  Network(const Network& other)
+  /// A copy, made under a `read_guard` on `other` (throws `concurrent_modification` while
+  /// `other` is being changed); the copy starts with no readers.
+  Network(const Network& other) : Network(other, other.reading()) {}
+  Network(Network&& other) noexcept { swap(other); }
+  /// Throws `concurrent_modification` while this network is being read or changed.
+  Network& operator=(const Network& other) {
+    if (this != &other) {
+      Network copy(other);
+      const write_guard change(*this, "assign");
+      swap(copy);
+    }
+    return *this;
+  }
+  /// Throws `concurrent_modification` while either network is being read or changed:
+  /// both change (`other` is left empty and valid).
+  Network& operator=(Network&& other) {
+    if (this != &other) {
+      const write_guard change(*this, "assign"), emptied(other, "assign");
+      Network empty;
+      swap(empty);
+      swap(other);
+    }
+    return *this;
+  }
+  ~Network() = default;
+
+ private:
+  // The copy constructor's body: `other` is held by the guard for as long as this runs.
+  Network(const Network& other, const read_guard& /*held*/)
       : stakeholders_(other.stakeholders_),
         index_(other.index_),
         relations_(other.relations_),
@@ -381,25 +455,48 @@ class Network {
         decisions_(other.decisions_),
         decision_index_(other.decision_index_),
         metadata_(other.metadata_) {}
-  Network(Network&& other) noexcept { swap(other); }
-  Network& operator=(const Network& other) {
-    if (this != &other) {
-      Network copy(other);
-      swap(copy);
-    }
-    return *this;
-  }
-  Network& operator=(Network&& other) noexcept {
-    if (this != &other) {
-      Network empty;
-      swap(empty);
-      swap(other);  // `other` is left empty and valid
-    }
-    return *this;
-  }
-  ~Network() = default;
 
- private:
+  // Who is using the network: the number of read guards held, or `changing` while a change
+  // runs. Never copied, moved or swapped: it belongs to this object, not to its contents.
+  static constexpr std::int64_t changing = -1;
+  mutable std::atomic<std::int64_t> access_{0};
+
+  void begin_read() const {
+    std::int64_t n = access_.load(std::memory_order_relaxed);
+    do {
+      if (n == changing)
+        throw concurrent_modification(
+            "read", "the network is being changed by another thread; read it once the change "
+                    "is done");
+    } while (!access_.compare_exchange_weak(n, n + 1, std::memory_order_acquire,
+                                            std::memory_order_relaxed));
+  }
+  void end_read() const noexcept { access_.fetch_sub(1, std::memory_order_release); }
+
+  // Held by every change for its whole run: taken only when nobody reads or changes the
+  // network, so a change never overlaps a guarded read or another change.
+  class write_guard {
+   public:
+    write_guard(Network& net, const char* what) : net_(net) {
+      std::int64_t idle = 0;
+      if (!net_.access_.compare_exchange_strong(idle, changing, std::memory_order_acquire,
+                                                std::memory_order_relaxed))
+        throw concurrent_modification(
+            what, idle == changing
+                      ? "another change of the network is running; change it once that is done"
+                      : "the network is being read (" + std::to_string(idle) +
+                            (idle == 1 ? " reader" : " readers") +
+                            "); change it once the reading is done, or change a copy");
+    }
+    ~write_guard() { net_.access_.store(0, std::memory_order_release); }
+    write_guard(const write_guard&) = delete;
+    write_guard& operator=(const write_guard&) = delete;
+
+   private:
+    Network& net_;
+  };
+  friend struct detail::network_access;
+
   // The Boost.Graph view and each relation's edge in it. Held by pointer so the edge
   // descriptors, which point into this graph, survive moves of the network.
   struct View {

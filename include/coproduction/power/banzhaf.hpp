@@ -56,24 +56,34 @@ inline std::vector<double> finish_banzhaf(std::vector<double> absolute, banzhaf_
 /// dictator; players with equal weight and equal veto status get equal values.
 ///
 /// Complexity: O(|R| · c + sum_w c/w) time (the sum over the distinct weights `w` of `R`) and
-/// O(c) memory, where `c <= W` is the largest relevant vote total (`max(need-1, W_R-need)`).
-/// \throws nothing beyond `std::bad_alloc`; the game was validated on construction.
+/// O(c) memory, where `c <= W` is the largest relevant vote total (`max(need-1, W_R-need)`),
+/// 32 bytes per total. Both are estimated before anything is allocated: above
+/// `max_exact_table_bytes` (1 GiB, about 33 million totals) or `max_exact_table_cells`
+/// (10^12 cells, `(|R| + distinct weights + 1) · (c + 1)`) the game is refused.
+/// \throws limit_exceeded ("weights") when the tables exceed those limits or cannot be
+///         allocated; power_interrupted when `stop_requested` (asked every 2^25 table
+///         cells, about 10 ms) returns true.
 inline std::vector<double> banzhaf(const weighted_game& g,
-                                   banzhaf_scale scale = banzhaf_scale::normalized) {
+                                   banzhaf_scale scale = banzhaf_scale::normalized,
+                                   const stop_request& stop_requested = {}) {
   detail::flush_subnormals guard;
   const detail::lattice_plan plan(g);
-  detail::lattice_scratch scratch;
-  detail::swing_pair_result at;
-  detail::swing_pair(plan, 0.5, true, false, scratch, at);
-  const double veto_factor = std::ldexp(1.0, -static_cast<int>(plan.veto_count));
-  std::vector<double> absolute(g.players(), 0.0);
-  for (std::size_t i = 0; i < g.players(); ++i) {
-    if (g.is_veto(i))
-      absolute[i] = 2.0 * veto_factor * at.veto_direct;
-    else if (plan.class_of[i] != detail::lattice_plan::npos)
-      absolute[i] = veto_factor * at.direct[plan.class_of[i]];
-  }
-  return detail::finish_banzhaf(std::move(absolute), scale);
+  detail::check_exact_tables("Banzhaf index", plan.totals(), plan.bytes(), plan.cells());
+  return detail::guard_allocation("Banzhaf index", plan.bytes(), [&] {
+    detail::stop_meter meter(stop_requested, detail::cells_per_poll);
+    detail::lattice_scratch scratch;
+    detail::swing_pair_result at;
+    detail::swing_pair(plan, 0.5, true, false, scratch, at, meter);
+    const double veto_factor = std::ldexp(1.0, -static_cast<int>(plan.veto_count));
+    std::vector<double> absolute(g.players(), 0.0);
+    for (std::size_t i = 0; i < g.players(); ++i) {
+      if (g.is_veto(i))
+        absolute[i] = 2.0 * veto_factor * at.veto_direct;
+      else if (plan.class_of[i] != detail::lattice_plan::npos)
+        absolute[i] = veto_factor * at.direct[plan.class_of[i]];
+    }
+    return detail::finish_banzhaf(std::move(absolute), scale);
+  });
 }
 
 /// Banzhaf index of a general simple game by enumerating its 2^n coalitions:
@@ -81,10 +91,12 @@ inline std::vector<double> banzhaf(const weighted_game& g,
 ///
 /// Complexity O(n 2^n) time, 2^n bits of memory.
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when the
-///         game is not monotone.
+///         game is not monotone; power_interrupted when `stop_requested` (asked every 2^22
+///         coalitions) returns true.
 inline std::vector<double> banzhaf(const simple_game& g,
-                                   banzhaf_scale scale = banzhaf_scale::normalized) {
-  const detail::winning_table table(g);
+                                   banzhaf_scale scale = banzhaf_scale::normalized,
+                                   const stop_request& stop_requested = {}) {
+  const detail::winning_table table(g, stop_requested);
   const std::size_t n = g.players();
   std::vector<std::uint64_t> swings(n, 0);
   table.for_each_winning([&](coalition s) {
@@ -92,7 +104,7 @@ inline std::vector<double> banzhaf(const simple_game& g,
       const int i = std::countr_zero(t);
       if (!table.wins(s ^ (coalition{1} << i))) ++swings[static_cast<std::size_t>(i)];
     }
-  });
+  }, stop_requested);
   std::vector<double> absolute(n);
   for (std::size_t i = 0; i < n; ++i)
     absolute[i] = std::ldexp(static_cast<double>(swings[i]), -static_cast<int>(n - 1));

@@ -154,10 +154,12 @@ class decision_game {
   /// weight are built as bit sets, with all votes divided by their greatest common divisor.
   ///
   /// Complexity O(d · |R| · need / 64) time and O(need / 64) words, `d` the number of distinct
-  /// weights in `R`.
+  /// weights in `R`; the time is estimated first and limited to `max_exact_table_cells` word
+  /// operations.
   /// \throws input_error ("votes") when `need`, after the division, exceeds
-  ///         `max_swing_test_votes`.
-  std::vector<bool> can_swing() const {
+  ///         `max_swing_test_votes`; limit_exceeded ("votes") when the time does;
+  ///         power_interrupted when `stop_requested` (asked every 2^25 words) returns true.
+  std::vector<bool> can_swing(const stop_request& stop_requested = {}) const {
     const auto& w = game_.weights();
     std::vector<bool> out(size(), false);
     for (std::size_t v : game_.veto()) out[v] = true;
@@ -182,6 +184,19 @@ class decision_game {
     for (std::size_t i : free) distinct.push_back(w[i] / divisor);
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    const std::uint64_t words = static_cast<std::uint64_t>(reduced_need) / 64 + 1;
+    const std::uint64_t work = detail::saturated_product(
+        detail::saturated_product(distinct.size(), free.size()), words);
+    if (work > max_exact_table_cells)
+      throw limit_exceeded("votes", "table cells", work, max_exact_table_cells,
+                           "the exact swing test of decision " + detail::quoted(id_) +
+                               " would take " + detail::grouped(work) + " word operations (" +
+                               std::to_string(distinct.size()) + " distinct votes x " +
+                               std::to_string(free.size()) + " holders x " +
+                               detail::grouped(words) + " words), above the limit of " +
+                               detail::grouped(max_exact_table_cells) +
+                               "; use fewer distinct vote counts or scale the votes down");
+    detail::stop_meter meter(stop_requested, detail::cells_per_poll);
     for (std::int64_t weight : distinct) {
       detail::sum_bits sums(reduced_need);  // totals 0..reduced_need-1
       bool skipped = false;
@@ -192,6 +207,7 @@ class decision_game {
           continue;
         }
         sums.add(x);
+        meter.add(words);
       }
       const std::int64_t lo = need - weight * divisor;  // in votes
       const std::int64_t lo_reduced = lo <= 0 ? 0 : (lo + divisor - 1) / divisor;

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,21 +69,28 @@ enum class decision_weighting {
 
 /// The chosen index for each holder of one decision, in the order of `g.holders()`.
 ///
-/// Banzhaf and Shapley-Shubik are exact by dynamic programming over vote totals at any
-/// size; Deegan-Packel and Holler enumerate minimal winning coalitions (at most 64 holders),
-/// Johnston all coalitions (at most 25). Range [0, 1]; every measure but `banzhaf_absolute`
-/// sums to 1 over the holders; a sole decider gets 1 under every measure.
-/// \throws input_error ("players") beyond the enumeration limits; power_interrupted when
-///         `stop_requested` returns true (Shapley-Shubik only, once per quadrature node).
-inline std::vector<double> holder_power(const decision_game& g, power_measure m,
-                                        const stop_request& stop_requested = {}) {
+/// Banzhaf and Shapley-Shubik are exact by dynamic programming over vote totals, up to
+/// `max_exact_table_bytes` of tables and `max_exact_table_cells` of work; Deegan-Packel and
+/// Holler enumerate minimal winning coalitions (at most 64 holders and `max_coalitions`
+/// coalitions), Johnston all coalitions (at most 25 holders). Range [0, 1]; every measure but
+/// `banzhaf_absolute` sums to 1 over the holders; a sole decider gets 1 under every measure.
+/// \throws input_error ("players") beyond the enumeration limits; limit_exceeded
+///         ("weights") for tables beyond their limits, ("max_coalitions") for more minimal
+///         winning coalitions than `max_coalitions`; power_interrupted when `stop_requested`
+///         (asked every few milliseconds of work) returns true.
+inline std::vector<double> holder_power(
+    const decision_game& g, power_measure m, const stop_request& stop_requested = {},
+    std::uint64_t max_coalitions = default_max_visited_coalitions) {
   switch (m) {
-    case power_measure::banzhaf: return banzhaf(g.game(), banzhaf_scale::normalized);
-    case power_measure::banzhaf_absolute: return banzhaf(g.game(), banzhaf_scale::absolute);
+    case power_measure::banzhaf:
+      return banzhaf(g.game(), banzhaf_scale::normalized, stop_requested);
+    case power_measure::banzhaf_absolute:
+      return banzhaf(g.game(), banzhaf_scale::absolute, stop_requested);
     case power_measure::shapley_shubik: return shapley_shubik(g.game(), stop_requested);
-    case power_measure::deegan_packel: return deegan_packel(g.game());
-    case power_measure::holler: return holler(g.game());
-    case power_measure::johnston: return johnston(g.game());
+    case power_measure::deegan_packel:
+      return deegan_packel(g.game(), max_coalitions, stop_requested);
+    case power_measure::holler: return holler(g.game(), max_coalitions, stop_requested);
+    case power_measure::johnston: return johnston(g.game(), stop_requested);
   }
   return {};
 }
@@ -104,10 +112,11 @@ struct power_table {
 /// formal power, however the convenor weighs the input).
 ///
 /// Complexity: the index's cost per decision plus O(|stakeholders| · |decisions|) memory.
-/// \throws as `holder_power`.
+/// \throws as `holder_power`; a limit_exceeded names the decision first.
 inline power_table decision_power(const Network& net,
                                   power_measure m = power_measure::banzhaf,
-                                  const stop_request& stop_requested = {}) {
+                                  const stop_request& stop_requested = {},
+                                  std::uint64_t max_coalitions = default_max_visited_coalitions) {
   power_table out;
   const std::size_t n = net.num_stakeholders(), k = net.num_decisions();
   out.stakeholders.reserve(n);
@@ -116,7 +125,13 @@ inline power_table decision_power(const Network& net,
   out.values.assign(n * k, 0.0);
   for (std::size_t c = 0; c < k; ++c) {
     const decision_game g(net.decisions()[c]);
-    const std::vector<double> power = holder_power(g, m, stop_requested);
+    std::vector<double> power;
+    try {
+      power = holder_power(g, m, stop_requested, max_coalitions);
+    } catch (const limit_exceeded& e) {
+      throw limit_exceeded(e.where(), e.unit(), e.estimate(), e.limit(),
+                           "decision " + detail::quoted(g.decision()) + ": " + e.detail());
+    }
     for (std::size_t i = 0; i < g.size(); ++i)
       out.values[net.vertex(g.holders()[i]) * k + c] = power[i];
   }

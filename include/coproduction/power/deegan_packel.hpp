@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "coproduction/power/minimal_winning.hpp"
@@ -21,16 +22,21 @@ namespace coproduction {
 /// partner would hold if only lean coalitions form and share equally.
 ///
 /// Complexity: that of `for_each_minimal_winning` plus O(n) per coalition.
-/// \throws as `for_each_minimal_winning`.
+/// At most `max_coalitions` minimal winning coalitions are visited (10^8 by default, a few
+/// seconds); a weighted game with more is refused before the first, naming their number.
+/// \throws as `for_each_minimal_winning`: limit_exceeded ("max_coalitions") above
+///         `max_coalitions`, power_interrupted when `stop_requested` returns true.
 template <class Game>
-std::vector<double> deegan_packel(const Game& g) {
+std::vector<double> deegan_packel(const Game& g,
+                                  std::uint64_t max_coalitions = default_max_visited_coalitions,
+                                  const stop_request& stop_requested = {}) {
   std::vector<double> dp(g.players(), 0.0);
   double count = 0;
   for_each_minimal_winning(g, [&](coalition s) {
     const double share = 1.0 / std::popcount(s);
     for (coalition t = s; t; t &= t - 1) dp[static_cast<std::size_t>(std::countr_zero(t))] += share;
     count += 1;
-  });
+  }, max_coalitions, stop_requested);
   for (double& x : dp) x /= count;
   return dp;
 }

@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "coproduction/power/minimal_winning.hpp"
@@ -22,15 +23,20 @@ namespace coproduction {
 /// lean coalition that carries the decision.
 ///
 /// Complexity: that of `for_each_minimal_winning` plus O(|S|) per coalition.
-/// \throws as `for_each_minimal_winning`.
+/// At most `max_coalitions` minimal winning coalitions are visited (10^8 by default, a few
+/// seconds); a weighted game with more is refused before the first, naming their number.
+/// \throws as `for_each_minimal_winning`: limit_exceeded ("max_coalitions") above
+///         `max_coalitions`, power_interrupted when `stop_requested` returns true.
 template <class Game>
-std::vector<double> holler(const Game& g) {
+std::vector<double> holler(const Game& g,
+                           std::uint64_t max_coalitions = default_max_visited_coalitions,
+                           const stop_request& stop_requested = {}) {
   std::vector<double> h(g.players(), 0.0);
   double total = 0;
   for_each_minimal_winning(g, [&](coalition s) {
     for (coalition t = s; t; t &= t - 1) h[static_cast<std::size_t>(std::countr_zero(t))] += 1;
     total += std::popcount(s);
-  });
+  }, max_coalitions, stop_requested);
   for (double& x : h) x /= total;
   return h;
 }

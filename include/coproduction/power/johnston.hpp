@@ -12,7 +12,8 @@
 namespace coproduction {
 
 namespace detail {
-inline std::vector<double> johnston_from_table(const winning_table& table) {
+inline std::vector<double> johnston_from_table(const winning_table& table,
+                                               const stop_request& stop_requested) {
   std::vector<double> j(table.players(), 0.0);
   double vulnerable = 0;
   table.for_each_winning([&](coalition s) {
@@ -26,7 +27,7 @@ inline std::vector<double> johnston_from_table(const winning_table& table) {
     for (coalition t = critical; t; t &= t - 1)
       j[static_cast<std::size_t>(std::countr_zero(t))] += share;
     vulnerable += 1;
-  });
+  }, stop_requested);
   for (double& x : j) x /= vulnerable;
   return j;
 }
@@ -43,10 +44,11 @@ inline std::vector<double> johnston_from_table(const winning_table& table) {
 ///
 /// Complexity O(n 2^n) time and 2^n bits of memory (every winning coalition is visited).
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when a
-///         general game is not monotone.
+///         general game is not monotone; power_interrupted when `stop_requested` (asked
+///         every 2^22 coalitions) returns true.
 template <class Game>
-std::vector<double> johnston(const Game& g) {
-  return detail::johnston_from_table(detail::winning_table(g));
+std::vector<double> johnston(const Game& g, const stop_request& stop_requested = {}) {
+  return detail::johnston_from_table(detail::winning_table(g, stop_requested), stop_requested);
 }
 
 }  // namespace coproduction

@@ -43,7 +43,10 @@ struct sampling_options {
   std::size_t samples = 100000;  ///< coalitions or voting orders drawn; at least 2
   std::uint64_t seed = 0;        ///< seed of the generator
   double confidence = 0.95;      ///< level of the pointwise intervals, in (0, 1)
-  stop_request stop_requested = {};  ///< asked every 4096 draws; true stops the sampling
+  /// Asked every 4096 draws, or every `2^22 / players` draws (rounded down to a power of
+  /// two) when that is fewer, so a few milliseconds apart however many players a draw
+  /// visits; true stops the sampling.
+  stop_request stop_requested = {};
 };
 
 /// An estimated index with its uncertainty, one entry per player.
@@ -70,9 +73,14 @@ inline double normal_two_sided(double confidence) {
   return (lo + hi) / 2;
 }
 
-/// Asks `o.stop_requested` every 4096 draws.
-inline void poll(const sampling_options& o, std::size_t k) {
-  if ((k & 4095U) == 4095U && o.stop_requested && o.stop_requested()) throw power_interrupted();
+/// Asks `o.stop_requested` after draw `k` of draws over `players` players: every 4096
+/// draws, or every `2^22 / players` (a power of two) when that is fewer.
+inline void poll(const sampling_options& o, std::size_t k, std::size_t players) {
+  const std::size_t per_draw = std::max<std::size_t>(players, 1);
+  const std::size_t period = std::min<std::size_t>(
+      4096, std::bit_floor(std::max<std::size_t>(1, (std::size_t{1} << 22) / per_draw)));
+  if ((k & (period - 1)) == period - 1 && o.stop_requested && o.stop_requested())
+    throw power_interrupted();
 }
 
 inline void check_options(const sampling_options& o) {
@@ -254,7 +262,7 @@ power_estimate banzhaf_sampled(Draw d, banzhaf_scale scale, const sampling_optio
   ratio_tally normalized(n);
   std::vector<std::size_t> swings;
   for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k);
+    poll(o, k, n);
     d.draw(rng);
     swings.clear();
     for (std::size_t i = 0; i < n; ++i)
@@ -276,7 +284,7 @@ power_estimate minimal_winning_sampled(Draw d, bool deegan_packel, const samplin
   const std::size_t n = d.players();
   ratio_tally tally(n);
   for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k);
+    poll(o, k, n);
     d.draw(rng);
     if (!d.minimal_winning()) continue;
     const double size = static_cast<double>(d.size());
@@ -297,7 +305,7 @@ power_estimate johnston_sampled(Draw d, const sampling_options& o) {
   ratio_tally tally(n);
   std::vector<std::size_t> critical;
   for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k);
+    poll(o, k, n);
     d.draw(rng);
     if (!d.wins()) continue;
     critical.clear();
@@ -349,7 +357,7 @@ inline power_estimate shapley_shubik_monte_carlo(const weighted_game& g,
   std::iota(order.begin(), order.end(), std::size_t{0});
   detail::proportion_tally tally(n);
   for (std::size_t k = 0; k < o.samples; ++k) {
-    detail::poll(o, k);
+    detail::poll(o, k, n);
     for (std::size_t i = n - 1; i > 0; --i)
       std::swap(order[i], order[detail::bounded(rng, i + 1)]);
     std::int64_t sum = 0;
@@ -376,7 +384,7 @@ inline power_estimate shapley_shubik_monte_carlo(const simple_game& g,
   std::vector<coalition> prefix(n + 1);
   detail::proportion_tally tally(n);
   for (std::size_t k = 0; k < o.samples; ++k) {
-    detail::poll(o, k);
+    detail::poll(o, k, n);
     for (std::size_t i = n - 1; i > 0; --i)
       std::swap(order[i], order[detail::bounded(rng, i + 1)]);
     for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] | coalition{1} << order[i];

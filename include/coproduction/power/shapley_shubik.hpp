@@ -20,13 +20,13 @@ namespace detail {
 /// `2m-1`. Only the nodes `p <= 1/2` are returned (the rule is symmetric: node `p` pairs with
 /// `1-p`, same weight); `middle` receives the weight of the node 1/2 when `m` is odd, else 0.
 /// Newton iteration on the Legendre recurrence, tracking `1-x` separately so that nodes near
-/// 0 keep full relative precision. O(m^2).
+/// 0 keep full relative precision. O(m^2), reported to `meter` when one is given.
 struct quadrature_half {
   std::vector<double> node, weight;
   double middle = 0;
 };
 
-inline quadrature_half gauss_legendre_half(std::size_t m) {
+inline quadrature_half gauss_legendre_half(std::size_t m, stop_meter* meter = nullptr) {
   quadrature_half out;
   const std::size_t pairs = m / 2;
   out.node.resize(pairs);
@@ -55,6 +55,7 @@ inline quadrature_half gauss_legendre_half(std::size_t m) {
     double x = std::cos(theta);
     double pm = 0, pm1 = 0, dp = 0;
     for (int it = 0; it < 100; ++it) {
+      if (meter) meter->add(m);
       legendre(x, pm, pm1);
       dp = md * (x * pm - pm1) / (-(d * (2.0 - d)));
       const double dx = pm / dp;
@@ -118,17 +119,24 @@ inline constexpr double shapley_shubik_skip_bound = 1e-20;
 ///
 /// Range: `[0, 1]`, summing to 1; 0 for a null player, 1 for a dictator.
 ///
-/// Complexity: O(K · (|R| · c + sum_w c/w)) time, O(c) memory, with `K <= ceil(n'/4)+1`
-/// node pairs kept (about a quarter of them for a thousand players), `c <= W`.
-/// \throws power_interrupted when `stop_requested` (asked once per node) returns true.
+/// Complexity: O(K · (|R| · c + sum_w c/w)) time, O(c) memory (32 bytes per vote total),
+/// with `K <= ceil(n'/4)+1` node pairs kept (about a quarter of them for a thousand
+/// players), `c <= W`. Both are estimated before the tables are allocated, from the nodes
+/// actually kept: above `max_exact_table_bytes` (1 GiB) or `max_exact_table_cells` (10^12
+/// cells, `K · (|R| + distinct weights + 1) · (c + 1)`) the game is refused.
+/// \throws limit_exceeded ("weights") when the tables exceed those limits or cannot be
+///         allocated; power_interrupted when `stop_requested` (asked once per node and every
+///         2^25 table cells, about 10 ms) returns true.
 inline std::vector<double> shapley_shubik(const weighted_game& g,
                                           const stop_request& stop_requested = {}) {
   detail::flush_subnormals guard;
   const detail::lattice_plan plan(g);
   const std::size_t n = g.players();
-  std::vector<double> phi(n, 0.0);
+  // One table at least: a game refused on that is refused before the quadrature rule.
+  detail::check_exact_tables("Shapley-Shubik index", plan.totals(), plan.bytes(), plan.cells());
+  detail::stop_meter meter(stop_requested, detail::cells_per_poll);
   const std::size_t m = (plan.active + 1) / 2;
-  const detail::quadrature_half rule = detail::gauss_legendre_half(m);
+  const detail::quadrature_half rule = detail::gauss_legendre_half(m, &meter);
 
   double s2 = 0;
   for (std::int64_t w : plan.free_weights) s2 += static_cast<double>(w) * static_cast<double>(w);
@@ -137,6 +145,7 @@ inline std::vector<double> shapley_shubik(const weighted_game& g,
   const int v = static_cast<int>(plan.veto_count);
   // Largest integrand over all players at node p: the value decides whether to skip it.
   auto bound = [&](double p) {
+    meter.add(plan.distinct.size() + 1);
     double b = 0;
     for (std::int64_t w : plan.distinct) {
       const double wd = static_cast<double>(w);
@@ -149,35 +158,50 @@ inline std::vector<double> shapley_shubik(const weighted_game& g,
     return b;
   };
 
-  detail::lattice_scratch scratch;
-  detail::swing_pair_result at;
-  auto accumulate = [&](double p, double weight, const std::vector<double>& swing,
-                        double veto_swing) {
-    const double pv = std::pow(p, v);
-    const double pv1 = v > 0 ? std::pow(p, v - 1) : 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (g.is_veto(i))
-        phi[i] += weight * pv1 * veto_swing;
-      else if (plan.class_of[i] != detail::lattice_plan::npos)
-        phi[i] += weight * pv * swing[plan.class_of[i]];
-    }
-  };
+  // Which side of each node pair matters, decided before any table is made so that the
+  // work can be estimated from the tables actually needed.
+  std::vector<char> low(rule.node.size()), high(rule.node.size());
+  std::uint64_t tables = 0;
   for (std::size_t k = 0; k < rule.node.size(); ++k) {
-    const double p = rule.node[k];
-    const bool low = bound(p) > shapley_shubik_skip_bound;
-    const bool high = bound(1.0 - p) > shapley_shubik_skip_bound;
-    if (!low && !high) continue;
-    if (stop_requested && stop_requested()) throw power_interrupted();
-    detail::swing_pair(plan, p, low, high, scratch, at);
-    if (low) accumulate(p, rule.weight[k], at.direct, at.veto_direct);
-    if (high) accumulate(1.0 - p, rule.weight[k], at.mirrored, at.veto_mirrored);
+    low[k] = bound(rule.node[k]) > shapley_shubik_skip_bound;
+    high[k] = bound(1.0 - rule.node[k]) > shapley_shubik_skip_bound;
+    tables += (low[k] || high[k]) ? 1 : 0;
   }
-  if (rule.middle > 0 && bound(0.5) > shapley_shubik_skip_bound) {
-    detail::swing_pair(plan, 0.5, true, false, scratch, at);
-    accumulate(0.5, rule.middle, at.direct, at.veto_direct);
-  }
-  for (double& x : phi) x = std::clamp(x, 0.0, 1.0);
-  return phi;
+  const bool middle = rule.middle > 0 && bound(0.5) > shapley_shubik_skip_bound;
+  tables += middle ? 1 : 0;
+  detail::check_exact_tables("Shapley-Shubik index", plan.totals(), plan.bytes(),
+                             detail::saturated_product(plan.cells(), tables));
+
+  return detail::guard_allocation("Shapley-Shubik index", plan.bytes(), [&] {
+    std::vector<double> phi(n, 0.0);
+    detail::lattice_scratch scratch;
+    detail::swing_pair_result at;
+    auto accumulate = [&](double p, double weight, const std::vector<double>& swing,
+                          double veto_swing) {
+      const double pv = std::pow(p, v);
+      const double pv1 = v > 0 ? std::pow(p, v - 1) : 0.0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (g.is_veto(i))
+          phi[i] += weight * pv1 * veto_swing;
+        else if (plan.class_of[i] != detail::lattice_plan::npos)
+          phi[i] += weight * pv * swing[plan.class_of[i]];
+      }
+    };
+    for (std::size_t k = 0; k < rule.node.size(); ++k) {
+      const double p = rule.node[k];
+      if (!low[k] && !high[k]) continue;
+      if (stop_requested && stop_requested()) throw power_interrupted();
+      detail::swing_pair(plan, p, low[k], high[k], scratch, at, meter);
+      if (low[k]) accumulate(p, rule.weight[k], at.direct, at.veto_direct);
+      if (high[k]) accumulate(1.0 - p, rule.weight[k], at.mirrored, at.veto_mirrored);
+    }
+    if (middle) {
+      detail::swing_pair(plan, 0.5, true, false, scratch, at, meter);
+      accumulate(0.5, rule.middle, at.direct, at.veto_direct);
+    }
+    for (double& x : phi) x = std::clamp(x, 0.0, 1.0);
+    return phi;
+  });
 }
 
 /// Shapley-Shubik index of a general simple game by enumerating its 2^n coalitions:
@@ -185,9 +209,11 @@ inline std::vector<double> shapley_shubik(const weighted_game& g,
 ///
 /// Complexity O(n 2^n) time, 2^n bits of memory.
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when the
-///         game is not monotone.
-inline std::vector<double> shapley_shubik(const simple_game& g) {
-  const detail::winning_table table(g);
+///         game is not monotone; power_interrupted when `stop_requested` (asked every 2^22
+///         coalitions) returns true.
+inline std::vector<double> shapley_shubik(const simple_game& g,
+                                          const stop_request& stop_requested = {}) {
+  const detail::winning_table table(g, stop_requested);
   const std::size_t n = g.players();
   // coef[k] = k!(n-1-k)!/n! = 1 / (n * C(n-1, k)), exact in double for n <= 25.
   std::vector<double> coef(n);
@@ -203,7 +229,7 @@ inline std::vector<double> shapley_shubik(const simple_game& g) {
       const int i = std::countr_zero(t);
       if (!table.wins(s ^ (coalition{1} << i))) phi[static_cast<std::size_t>(i)] += c;
     }
-  });
+  }, stop_requested);
   return phi;
 }
 

@@ -12,16 +12,23 @@
 ///   bitsets, for up to 64 players (exact enumeration is limited further, see
 ///   `max_enumeration_players`).
 ///
+/// Also here: what every computation of this area shares. A `stop_request` asked every few
+/// milliseconds of work (`power_interrupted` when it says stop), and the limits on memory
+/// and work that the exact computations check before they start (`limit_exceeded`).
+///
 /// Reference: von Neumann & Morgenstern (1944) for simple games; Taylor & Zwicker (1999),
 /// *Simple Games*, for weighted games with veto players.
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <iterator>
 #include <limits>
+#include <new>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -36,9 +43,11 @@
 
 namespace coproduction {
 
-/// Asked from time to time by the long computations (Shapley-Shubik and Owen over many
-/// players, Monte Carlo); returning true stops them with `power_interrupted`. Called from
-/// the thread that called the computation (the Python bindings check for Ctrl-C here).
+/// Asked from time to time by every long computation of this area (the tables over vote
+/// totals, the quadrature nodes of Shapley-Shubik and Owen, the enumerations of coalitions,
+/// Monte Carlo sampling), a few milliseconds of work apart; returning true stops them with
+/// `power_interrupted`. Called from the thread that called the computation (the Python
+/// bindings check for Ctrl-C here).
 using stop_request = std::function<bool()>;
 
 /// Thrown when a `stop_request` asked a computation to stop. Not a `coproduction::error`:
@@ -46,6 +55,35 @@ using stop_request = std::function<bool()>;
 class power_interrupted : public std::exception {
  public:
   const char* what() const noexcept override { return "power index computation interrupted"; }
+};
+
+/// A computation refused because it would take more memory or time than its limit. Thrown
+/// before anything large is allocated (the work and memory are estimated first), when an
+/// enumeration reaches its limit, or when an allocation within the limits still fails; never
+/// `std::bad_alloc`. It is an `input_error` (this game, with this method, is too large an
+/// input) whose `where()` names what to change: `max_coalitions` for an enumeration of
+/// minimal winning coalitions, `weights` for the tables of an exact index (the vote total
+/// makes them large), `votes` for the exact swing test of a decision. The message gives the
+/// estimate, the limit and the way out (a larger `max_coalitions`, or Monte Carlo sampling).
+class limit_exceeded : public input_error {
+ public:
+  limit_exceeded(const std::string& where, std::string unit, std::uint64_t estimate,
+                 std::uint64_t limit, const std::string& detail)
+      : input_error(where, detail), unit_(std::move(unit)), estimate_(estimate), limit_(limit) {}
+
+  /// What `estimate()` and `limit()` count: `"minimal winning coalitions"`, `"bytes"` or
+  /// `"table cells"`.
+  const std::string& unit() const noexcept { return unit_; }
+  /// The estimate that exceeds the limit, saturated at 2^64 - 1: an exact count of minimal
+  /// winning coalitions when one is known, else an upper bound on it (or `limit + 1`, a lower
+  /// bound, for a general game); the bytes or cells an exact index needs.
+  std::uint64_t estimate() const noexcept { return estimate_; }
+  /// The limit it exceeds.
+  std::uint64_t limit() const noexcept { return limit_; }
+
+ private:
+  std::string unit_;
+  std::uint64_t estimate_, limit_;
 };
 
 /// A coalition of at most 64 players: bit `i` is set when player `i` is a member.
@@ -58,6 +96,26 @@ inline constexpr std::size_t max_coalition_players = 64;
 /// coalitions (Deegan-Packel, Holler, Johnston on a general game; any index on a
 /// `simple_game`). 2^25 coalitions take 4 MiB as a bit table and about a second to scan.
 inline constexpr std::size_t max_enumeration_players = 25;
+
+/// Default limit on the minimal winning coalitions `minimal_winning_coalitions` lists
+/// (`max_coalitions`): 10^6, 8 MB in C++ and 64 MB as the Python table of 64 holders.
+inline constexpr std::uint64_t default_max_listed_coalitions = 1'000'000;
+
+/// Default limit on the minimal winning coalitions that `for_each_minimal_winning`,
+/// `deegan_packel` and `holler` visit (`max_coalitions`): 10^8, a few seconds of one core.
+/// They keep no list, so only the time grows with the count.
+inline constexpr std::uint64_t default_max_visited_coalitions = 100'000'000;
+
+/// Largest memory the exact dynamic programmes over vote totals (`banzhaf`, `shapley_shubik`,
+/// `owen`, `banzhaf_owen` of a `weighted_game`) may take for their tables: 1 GiB, about 33
+/// million vote totals for Banzhaf and Shapley-Shubik (32 bytes a total). Checked before
+/// anything is allocated; above it they throw `limit_exceeded` ("weights").
+inline constexpr std::uint64_t max_exact_table_bytes = std::uint64_t{1} << 30;
+
+/// Largest work of the same dynamic programmes, in table cells (players times vote totals,
+/// times the quadrature nodes for Shapley-Shubik and Owen): 10^12, minutes of one core.
+/// Checked before the computation starts; above it they throw `limit_exceeded` ("weights").
+inline constexpr std::uint64_t max_exact_table_cells = 1'000'000'000'000;
 
 /// A weighted voting game with veto holders: coalition `S` wins when
 /// `sum_{i in S} weights[i] >= quota` and every veto holder is in `S`.
@@ -182,24 +240,138 @@ class simple_game {
 
 namespace detail {
 
+/// Asks a `stop_request` each time `period` units of work (table cells, visited coalitions)
+/// have been done since the last time, so that the polls are a few milliseconds apart
+/// however the work is cut into steps, and deterministic: the same work asks the same number
+/// of times.
+class stop_meter {
+ public:
+  stop_meter(const stop_request& stop, std::uint64_t period)
+      : stop_(stop ? &stop : nullptr), period_(period) {}
+  /// \throws power_interrupted when the request, asked now, returns true.
+  void add(std::uint64_t work) {
+    done_ += work;
+    if (done_ < period_) return;
+    done_ = 0;
+    if (stop_ && (*stop_)()) throw power_interrupted();
+  }
+
+ private:
+  const stop_request* stop_;
+  std::uint64_t period_;
+  std::uint64_t done_ = 0;
+};
+
+/// Work between two polls: about 10 ms of a convolution over vote totals (2^25 cell
+/// updates), of a scan of coalitions (2^22) or of the search for minimal winning coalitions
+/// (2^18 visits).
+inline constexpr std::uint64_t cells_per_poll = std::uint64_t{1} << 25;
+inline constexpr std::uint64_t coalitions_per_poll = std::uint64_t{1} << 22;
+inline constexpr std::uint64_t visits_per_poll = std::uint64_t{1} << 18;
+
+/// `a · b` and `a + b`, or 2^64 - 1 when that overflows: estimates of work and memory only
+/// need to be compared with a limit.
+inline std::uint64_t saturated_product(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t out = 0;
+  return __builtin_mul_overflow(a, b, &out) ? std::numeric_limits<std::uint64_t>::max() : out;
+}
+inline std::uint64_t saturated_sum(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t out = 0;
+  return __builtin_add_overflow(a, b, &out) ? std::numeric_limits<std::uint64_t>::max() : out;
+}
+
+/// `1234567` as `"1,234,567"`.
+inline std::string grouped(std::uint64_t x) {
+  std::string digits = std::to_string(x), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+/// A number of bytes in binary units, e.g. `"1.5 GiB"`.
+inline std::string byte_size(std::uint64_t bytes) {
+  if (bytes == std::numeric_limits<std::uint64_t>::max()) return "more than 16 EiB";
+  static constexpr const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  double x = static_cast<double>(bytes);
+  std::size_t u = 0;
+  while (x >= 1024 && u + 1 < std::size(units)) {
+    x /= 1024;
+    ++u;
+  }
+  if (u == 0) return std::to_string(bytes) + " bytes";
+  const long tenths = std::lround(x * 10);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " " + units[u];
+}
+
+/// The way out offered whenever an exact computation is refused for its size.
+inline constexpr const char* monte_carlo_way_out =
+    "estimate it by Monte Carlo sampling instead (method=\"monte_carlo\" in coproduction.power; "
+    "the *_monte_carlo functions in C++)";
+
+/// Refuses an exact dynamic programme over vote totals whose tables would hold `totals`
+/// vote totals in `bytes` and whose work is `cells` table cells, above
+/// `max_exact_table_bytes` or `max_exact_table_cells`.
+/// \throws limit_exceeded ("weights").
+inline void check_exact_tables(const std::string& index, std::uint64_t totals,
+                               std::uint64_t bytes, std::uint64_t cells) {
+  if (bytes > max_exact_table_bytes)
+    throw limit_exceeded("weights", "bytes", bytes, max_exact_table_bytes,
+                         "the exact " + index + " of this game needs tables of " +
+                             grouped(totals) + " vote totals, " + byte_size(bytes) + " (" +
+                             grouped(bytes) + " bytes), above the limit of " +
+                             byte_size(max_exact_table_bytes) + "; " + monte_carlo_way_out);
+  if (cells > max_exact_table_cells)
+    throw limit_exceeded("weights", "table cells", cells, max_exact_table_cells,
+                         "the exact " + index + " of this game would fill " + grouped(cells) +
+                             " table cells (players x vote totals, per quadrature node), above "
+                             "the limit of " + grouped(max_exact_table_cells) +
+                             " (minutes of computing); " + monte_carlo_way_out);
+}
+
+/// Runs `compute()`, turning a failed allocation (the machine has less free memory than the
+/// `bytes` the tables were estimated at) into `limit_exceeded`, so that `std::bad_alloc`
+/// never leaves the library.
+template <class Compute>
+auto guard_allocation(const std::string& index, std::uint64_t bytes, Compute&& compute)
+    -> decltype(compute()) {
+  try {
+    return compute();
+  } catch (const std::bad_alloc&) {
+    throw limit_exceeded("weights", "bytes", bytes, max_exact_table_bytes,
+                         "could not allocate the " + byte_size(bytes) + " the exact " + index +
+                             " of this game needs: the machine has less free memory; " +
+                             monte_carlo_way_out);
+  }
+}
+
 /// Dense table of which coalitions win, one bit per coalition, for exhaustive enumeration.
 class winning_table {
  public:
   /// Fills the table from the predicate and checks monotonicity.
-  explicit winning_table(const simple_game& g) : n_(g.players()) {
+  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
+  explicit winning_table(const simple_game& g, const stop_request& stop = {})
+      : n_(g.players()) {
     check_size(n_);
     bits_.assign(words(), 0);
+    stop_meter meter(stop, coalitions_per_poll);
     const coalition count = coalition{1} << n_;
-    for (coalition s = 0; s < count; ++s)
+    for (coalition s = 0; s < count; ++s) {
+      meter.add(1);
       if (g.wins(s)) bits_[s >> 6] |= std::uint64_t{1} << (s & 63);
-    check_monotone();
+    }
+    check_monotone(meter);
   }
 
   /// Fills the table of a weighted game by walking the coalitions in Gray-code order, so
   /// each step changes the vote total by one weight: O(2^n).
-  explicit winning_table(const weighted_game& g) : n_(g.players()) {
+  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
+  explicit winning_table(const weighted_game& g, const stop_request& stop = {})
+      : n_(g.players()) {
     check_size(n_);
     bits_.assign(words(), 0);
+    stop_meter meter(stop, coalitions_per_poll);
     coalition veto_mask = 0;
     for (std::size_t v : g.veto()) veto_mask |= coalition{1} << v;
     const auto& w = g.weights();
@@ -207,6 +379,7 @@ class winning_table {
     std::int64_t sum = 0;
     coalition s = 0;
     for (coalition k = 0; k < count; ++k) {
+      meter.add(1);
       if (k) {
         const int flip = std::countr_zero(k);
         s ^= coalition{1} << flip;
@@ -221,11 +394,15 @@ class winning_table {
   bool wins(coalition s) const noexcept { return bits_[s >> 6] >> (s & 63) & 1U; }
 
   /// Calls `f(s)` for every winning coalition, ascending. Skips empty words of the table.
+  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
   template <class F>
-  void for_each_winning(F&& f) const {
-    for (std::size_t k = 0; k < bits_.size(); ++k)
+  void for_each_winning(F&& f, const stop_request& stop = {}) const {
+    stop_meter meter(stop, coalitions_per_poll);
+    for (std::size_t k = 0; k < bits_.size(); ++k) {
+      meter.add(64);
       for (std::uint64_t b = bits_[k]; b; b &= b - 1)
         f(static_cast<coalition>((k << 6) | static_cast<std::size_t>(std::countr_zero(b))));
+    }
   }
 
  private:
@@ -238,10 +415,11 @@ class winning_table {
   }
   std::size_t words() const { return n_ >= 6 ? (std::size_t{1} << (n_ - 6)) : 1; }
 
-  void check_monotone() const {
+  void check_monotone(stop_meter& meter) const {
     // Monotone iff no winning coalition loses when any one player is added: n 2^n probes.
     const coalition count = coalition{1} << n_;
     for (coalition s = 0; s < count; ++s) {
+      meter.add(1);
       if (!wins(s)) continue;
       for (std::size_t i = 0; i < n_; ++i)
         if (!(s >> i & 1U) && !wins(s | coalition{1} << i))
@@ -309,8 +487,28 @@ struct lattice_plan {
             std::lower_bound(distinct.begin(), distinct.end(), g.weights()[i]) - distinct.begin());
     free_total = std::accumulate(free_weights.begin(), free_weights.end(), std::int64_t{0});
     active = free_weights.size() + veto_count;
-    // Direct windows reach need-1, mirrored ones free_total-need (see swing_pair).
-    cap = std::clamp<std::int64_t>(std::max(need - 1, free_total - need), 0, free_total);
+    // Direct windows reach need-1, mirrored ones free_total-need (see swing_pair). When the
+    // veto holders carry the decision alone (need <= 0) no window is read: one total does.
+    cap = need <= 0 ? 0
+                    : std::clamp<std::int64_t>(std::max(need - 1, free_total - need), 0,
+                                               free_total);
+  }
+
+  /// Vote totals each table holds.
+  std::uint64_t totals() const noexcept { return static_cast<std::uint64_t>(cap) + 1; }
+
+  /// Bytes of the tables of one `swing_pair`: the distribution and its successor (double)
+  /// and the prefix sums (long double) over `totals()` entries, and the binomial weights.
+  std::uint64_t bytes() const noexcept {
+    return saturated_sum(
+        saturated_product(totals(), 2 * sizeof(double) + sizeof(long double)),
+        (free_weights.size() + 1) * sizeof(double));
+  }
+
+  /// Table cells one `swing_pair` fills, a bound on its work: a convolution over `totals()`
+  /// per player of `R`, one pass of window sums per distinct weight, the prefix sums.
+  std::uint64_t cells() const noexcept {
+    return saturated_product(totals(), free_weights.size() + distinct.size() + 1);
   }
 };
 
@@ -334,17 +532,23 @@ COPRODUCTION_POWER_KERNEL inline void convolve_step(double* __restrict out,
   for (std::size_t s = shift; s < top; ++s) out[s] = q * in[s] + p * in[s - shift];
 }
 
+/// Length of the blocks `convolve_group` writes; a range it is given starts at a multiple.
+inline constexpr std::size_t convolve_block = 1024;
+
 /// `c` players of equal weight `w` join independently with probability `p` at once:
-/// `out(s) = sum_t C(c,t) p^t (1-p)^(c-t) in(s - t w)` for `s < top`, with the binomial
-/// weights in `coef` (`terms` of them). Equivalent to `c` single steps (still a convex
-/// combination), but the output is written once, in blocks that stay in the L1 cache, which
-/// makes a table over many players with few distinct weights several times faster.
+/// `out(s) = sum_t C(c,t) p^t (1-p)^(c-t) in(s - t w)` for `from <= s < top`, with the
+/// binomial weights in `coef` (`terms` of them). Equivalent to `c` single steps (still a
+/// convex combination), but the output is written once, in blocks that stay in the L1 cache,
+/// which makes a table over many players with few distinct weights several times faster.
+/// `from` is a multiple of `convolve_block`, so a table written range by range (to poll for
+/// a stop in between) gets the same blocks, hence the same bits, as one written at once.
 COPRODUCTION_POWER_KERNEL inline void convolve_group(double* __restrict out,
                                                      const double* __restrict in,
                                                      std::size_t w, const double* coef,
-                                                     std::size_t terms, std::size_t top) {
-  constexpr std::size_t block = 1024;
-  for (std::size_t lo = 0; lo < top; lo += block) {
+                                                     std::size_t terms, std::size_t from,
+                                                     std::size_t top) {
+  constexpr std::size_t block = convolve_block;
+  for (std::size_t lo = from; lo < top; lo += block) {
     const std::size_t hi = std::min(top, lo + block);
     const double c0 = coef[0];
     for (std::size_t s = lo; s < hi; ++s) out[s] = c0 * in[s];
@@ -404,9 +608,11 @@ struct lattice_scratch {
 /// Only totals up to `plan.cap` are ever needed, and truncating the convolution there is
 /// exact for them.
 ///
-/// Cost O(|R| · cap + sum_c cap / w_c) time, O(cap) memory.
+/// Cost O(|R| · cap + sum_c cap / w_c) time, O(cap) memory (`plan.cells()`, `plan.bytes()`).
+/// Reports its work to `meter`, which asks for a stop every few milliseconds.
+/// \throws power_interrupted when the meter's request returns true.
 inline void swing_pair(const lattice_plan& plan, double p, bool want_direct, bool want_mirror,
-                       lattice_scratch& scratch, swing_pair_result& out) {
+                       lattice_scratch& scratch, swing_pair_result& out, stop_meter& meter) {
   const std::int64_t cap = plan.cap;
   const std::size_t len = static_cast<std::size_t>(cap) + 1;
   auto& f = scratch.f;
@@ -439,7 +645,16 @@ inline void swing_pair(const lattice_plan& plan, double p, bool want_direct, boo
     double total = 0;
     for (double x : coef) total += x;
     for (double& x : coef) x /= total;
-    convolve_group(next.data(), f.data(), static_cast<std::size_t>(w), coef.data(), terms, top);
+    // Ranges of whole blocks, each about cells_per_poll updates, so that a stop is asked
+    // for even within one group of many equal weights over many totals.
+    const std::size_t chunk = std::max<std::size_t>(
+        convolve_block, cells_per_poll / terms / convolve_block * convolve_block);
+    for (std::size_t from = 0; from < top; from += chunk) {
+      const std::size_t to = std::min(top, from + chunk);
+      convolve_group(next.data(), f.data(), static_cast<std::size_t>(w), coef.data(), terms,
+                     from, to);
+      meter.add(static_cast<std::uint64_t>(to - from) * terms);
+    }
     std::swap(f, next);
     reach = new_reach;
   }
@@ -452,6 +667,7 @@ inline void swing_pair(const lattice_plan& plan, double p, bool want_direct, boo
   cum.resize(len);
   long double run = 0;
   for (std::size_t s = 0; s < len; ++s) cum[s] = (run += f[s]);
+  meter.add(len);
   auto mass = [&](std::int64_t a, std::int64_t b) -> long double {  // P(a <= X <= b)
     a = std::max<std::int64_t>(a, 0);
     b = std::min<std::int64_t>(b, cap);
@@ -491,6 +707,7 @@ inline void swing_pair(const lattice_plan& plan, double p, bool want_direct, boo
     const std::int64_t w = plan.distinct[c];
     if (want_direct) out.direct[c] = window_without(w, need - w);
     if (want_mirror) out.mirrored[c] = window_without(w, wr - w - need + 1);
+    meter.add(static_cast<std::uint64_t>(cap / w) + 1);
   }
 }
 

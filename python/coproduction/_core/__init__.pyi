@@ -11,7 +11,7 @@ import typing
 from . import metrics
 from . import power
 from . import ladder
-__all__: list[str] = ['FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+__all__: list[str] = ['FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
 class Network:
     """
     A co-production partnership as a graph.
@@ -30,21 +30,7 @@ class Network:
         ...
     def add_relation(self, source: str, target: str, type: str, *, weight: typing.SupportsFloat | typing.SupportsIndex | None = None, scale: str | None = None, reported_by: str | None = None, date: str | None = None, method: str | None = None, attributes: typing.Any = None) -> None:
         ...
-    def add_relation_rows(self, columns: dict[str, list[typing.Any]]) -> None:
-        """
-        Adds many relations, all or none, from columns (lists with None for a gap).
-        """
-        ...
-    def add_relations(self, source: numpy.typing.NDArray[numpy.object_], target: numpy.typing.NDArray[numpy.object_], type: numpy.typing.NDArray[numpy.object_], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, missing: tuple[typing.Any, ...] = ()) -> None:
-        """
-        Adds many relations, all or none, from object columns of ids and type names.
-        """
     def add_stakeholder(self, id: str, *, label: str | None = None, kind: str, role: str | None = None, sector: str | None = None, expertise: str | None = None, under_served: bool | None = None, paid: bool | None = None, convenor: bool | None = None, size: typing.SupportsInt | typing.SupportsIndex | None = None, influence: typing.SupportsFloat | typing.SupportsIndex | None = None, attributes: typing.Any = None) -> None:
-        ...
-    def add_stakeholders(self, columns: dict[str, list[typing.Any]]) -> None:
-        """
-        Adds many stakeholders, all or none, from columns (lists with None for a gap).
-        """
         ...
     def copy(self) -> Network:
         ...
@@ -56,6 +42,10 @@ class Network:
         """
     def project_columns(self) -> dict[str, typing.Any]:
         ...
+    def reading(self) -> NetworkReading:
+        """
+        A context manager holding the network for reading: inside the block every change raises ConcurrentModificationError; entering it while a change runs raises it too.
+        """
     def relation_columns(self) -> dict[str, typing.Any]:
         ...
     def right_columns(self) -> dict[str, typing.Any]:
@@ -80,6 +70,15 @@ class Network:
     @property
     def num_stakeholders(self) -> int:
         ...
+class NetworkReading:
+    def __enter__(self) -> NetworkReading:
+        ...
+    def __exit__(self, *args: typing.Any) -> None:
+        ...
+def add_frames(net: Network, *, stakeholders: collections.abc.Sequence[tuple[str, numpy.typing.NDArray[typing.Any]]] | None = None, relations: collections.abc.Sequence[tuple[str, numpy.typing.NDArray[typing.Any]]] | None = None, projects: collections.abc.Sequence[tuple[str, numpy.typing.NDArray[typing.Any]]] | None = None, decisions: collections.abc.Sequence[tuple[str, numpy.typing.NDArray[typing.Any]]] | None = None, rights: collections.abc.Sequence[tuple[str, numpy.typing.NDArray[typing.Any]]] | None = None, missing: tuple[typing.Any, ...] = ()) -> None:
+    """
+    Adds the frames (each a list of (name, 1-d array) columns, or None) to the network, all or nothing; raises FormatError listing every problem at /<frame>/<row>/<column>.
+    """
 def read_json_file(path: os.PathLike[str] | str | bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:
     ...
 def read_json_text(text: bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:

@@ -21,11 +21,11 @@ def convenor_carried(net: coproduction._core.Network) -> numpy.typing.NDArray[nu
     """
     Per decision (insertion order): whether the convenor holders carry it alone.
     """
-def decision_power(net: coproduction._core.Network, index: str = 'banzhaf') -> dict[str, typing.Any]:
+def decision_power(net: coproduction._core.Network, index: str = 'banzhaf', max_coalitions: typing.SupportsInt | typing.SupportsIndex = 100000000) -> dict[str, typing.Any]:
     """
     Stakeholders x decisions matrix of a power index: dict[str, typing.Any] of stakeholders, columns (decision ids) and values (2-D float array); 0 for non-holders.
     """
-def power_by(net: coproduction._core.Network, index: str, by: str, weighted: bool, project: str | None) -> dict[str, typing.Any]:
+def power_by(net: coproduction._core.Network, index: str, by: str, weighted: bool, project: str | None, max_coalitions: typing.SupportsInt | typing.SupportsIndex = 100000000) -> dict[str, typing.Any]:
     """
     Weighted mean of decision power over the decisions of each stage, each project, or all (`by` = "stage", "project", "all"); optionally only one project's decisions.
     """

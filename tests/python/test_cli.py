@@ -1,0 +1,335 @@
+"""The command line as a hostile user would try it: every failure is one line on stderr naming
+the file and the place, with exit status 1 (bad input) or 2 (bad command line), never a
+traceback unless ``--debug`` asks for it; and nothing from the data reaches the terminal as a
+control character."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import coproduction as cp
+from coproduction import __main__ as cli
+
+# Every character the command line must never write raw: C0, DEL, C1, bidi overrides.
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ESCAPE = "\x1b"
+
+
+def run(*args: str, **options) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "coproduction", *args], capture_output=True,
+                          **options)
+
+
+def lines(data: bytes) -> list:
+    return data.decode("utf-8").splitlines()
+
+
+def document(**changes) -> dict:
+    doc = {"format": "coproduction", "version": 1,
+           "stakeholders": [{"id": "outreach", "kind": "group", "convenor": True},
+                            {"id": "womens_group", "kind": "group", "role": "service_user"}],
+           "relations": [{"source": "womens_group", "target": "outreach", "type": "learns_from"}],
+           "projects": [{"id": "film", "claimed": "co-production"}],
+           "decisions": [{"id": "film_theme", "project": "film", "stage": "design",
+                          "rights": {"outreach": "shared", "womens_group": "shared"},
+                          "rule": {"kind": "majority"}}]}
+    doc.update(changes)
+    return doc
+
+
+def hostile_document() -> dict:
+    """Escape sequences, a C1 control, DEL, bidi overrides and newlines in every kind of text
+    a report shows: ids, a role, labels, the title."""
+    return {
+        "format": "coproduction", "version": 1,
+        "metadata": {"title": f"title{ESCAPE}]0;retitled\x07\nNetwork: 0 stakeholders"},
+        "stakeholders": [
+            {"id": "service\u202euser", "kind": "group", "role": f"service_user{ESCAPE}[31m",
+             "label": "two\nlines", "convenor": True},
+            {"id": "commissioner\\x1b", "kind": "group", "role": "comm\x9bissioner"},
+            {"id": f"commissioner{ESCAPE}", "kind": "person", "role": "carer\x7f"}],
+        "relations": [{"source": "service\u202euser", "target": "commissioner\\x1b",
+                       "type": "informs"}],
+        "projects": [{"id": f"film{ESCAPE}[2J", "label": "lab\x7fel", "claimed": "co-design"}],
+        "decisions": [{"id": "theme\u2066", "project": f"film{ESCAPE}[2J", "stage": "design",
+                       "rights": {"service\u202euser": "decides",
+                                  "commissioner\\x1b": "consulted"},
+                       "rule": {"kind": "sole"}}]}
+
+
+def write(path: Path, doc: dict) -> Path:
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, status: int, expected: str):
+    assert result.returncode == status, result.stderr
+    assert lines(result.stderr) == [expected]
+    assert result.stdout == b""
+
+
+# -- files that cannot be read ------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["describe", "validate"])
+def test_a_missing_file_is_one_line(tmp_path, command):
+    missing = tmp_path / "missing.json"
+    assert_one_line_error(run(command, str(missing)), 1,
+                          f"coproduction: {missing}: No such file or directory")
+
+
+@pytest.mark.parametrize("command", ["describe", "validate"])
+def test_a_directory_is_one_line(tmp_path, command):
+    assert_one_line_error(run(command, str(tmp_path)), 1,
+                          f"coproduction: {tmp_path}: Is a directory")
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root reads a file whatever its mode; "
+                           "test_a_file_that_fails_to_read_is_one_line covers a refused read")
+def test_an_unreadable_file_is_one_line(tmp_path):
+    locked = write(tmp_path / "locked.json", document())
+    locked.chmod(0)
+    assert_one_line_error(run("describe", str(locked)), 1,
+                          f"coproduction: {locked}: Permission denied")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
+def test_a_file_that_fails_to_read_is_one_line():
+    # Opens for anyone, root included, and every read of it at offset 0 fails (EIO).
+    assert_one_line_error(run("validate", "/proc/self/mem"), 1,
+                          "coproduction: /proc/self/mem: Input/output error")
+
+
+def test_an_unreadable_file_in_process(tmp_path, monkeypatch, capsys):
+    # The same refusal as chmod 000 gives a user who is not root, made where the file is opened.
+    locked = write(tmp_path / "locked.json", document())
+    real_open = open
+
+    def refuse(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refuse)
+    assert cli.main(["describe", str(locked)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"coproduction: {locked}: Permission denied\n"
+
+
+# -- /dev/stdin and pipes -------------------------------------------------------------------
+
+def test_a_document_on_dev_stdin_is_read():
+    result = run("describe", "/dev/stdin", input=json.dumps(document()).encode())
+    assert result.returncode == 0, result.stderr
+    assert lines(result.stdout)[0] == "Network: 2 stakeholders, 1 relation, 1 project, 1 decision"
+
+
+def test_a_closed_stdin_is_one_line():
+    result = run("describe", "/dev/stdin", stdin=None, preexec_fn=lambda: os.close(0))
+    assert_one_line_error(result, 1, "coproduction: /dev/stdin: No such file or directory")
+
+
+# `python -m coproduction`, and `coproduction`, the script the package installs, which calls
+# main() and exits with what it returns.
+ENTRY_POINTS = {
+    "module": ["-m", "coproduction"],
+    "script": ["-c", "import sys; from coproduction.__main__ import main; sys.exit(main())"],
+}
+
+
+@pytest.mark.parametrize("entry", list(ENTRY_POINTS))
+def test_an_output_pipe_closed_by_its_reader_stops_quietly(entry):
+    # `... | coproduction describe /dev/stdin | head -0`: the reader of the output has gone
+    # before the first line is written, so every write fails with EPIPE.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, *ENTRY_POINTS[entry], "describe", "/dev/stdin"],
+                                input=json.dumps(document()).encode(), stdout=write_end,
+                                stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == b""
+
+
+def test_an_output_pipe_closed_in_process(tmp_path, monkeypatch, capsys):
+    class ClosedPipe:
+        encoding = "utf-8"
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    path = write(tmp_path / "doc.json", document())
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert cli.main(["describe", str(path)]) == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_an_endless_pipe_stops_at_the_size_limit(monkeypatch, capsys):
+    # /dev/zero never ends: reading stops one byte past the limit.
+    monkeypatch.setattr(cli, "MAX_BYTES", 1 << 16)
+    assert cli.main(["validate", "/dev/zero"]) == 1
+    assert capsys.readouterr().err == ("coproduction: /dev/zero: the document has more than "
+                                       "65536 bytes, the limit [format.size]\n")
+
+
+# -- invalid data -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["describe", "validate"])
+def test_invalid_data_lists_each_problem_on_its_own_line(tmp_path, command):
+    doc = document(relations=[{"source": "womens_group", "target": "nhs", "type": "refers"}])
+    doc["stakeholders"][0]["kind"] = "team"
+    bad = write(tmp_path / "bad.json", doc)
+    result = run(command, str(bad))
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert lines(result.stderr) == [
+        f'coproduction: {bad}: /stakeholders/0/kind: "team" is not one of person, group, '
+        f'organisation, object [format.value]',
+        f'coproduction: {bad}: /relations/0/target: unknown stakeholder "nhs" [model.unknown_id]',
+    ]
+
+
+def test_text_that_is_not_json_names_the_byte(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "coproduction",, }')
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    [line] = lines(result.stderr)
+    assert line.startswith(f"coproduction: {bad}: byte 27: not JSON: ")
+    assert line.endswith(" [format.syntax]")
+
+
+def test_a_valid_file_is_reported_on_stdout(tmp_path):
+    good = write(tmp_path / "good.json", document())
+    result = run("validate", str(good))
+    assert result.returncode == 0 and result.stderr == b""
+    assert lines(result.stdout) == [f"{good}: valid ({cp.read_json(good)!r})"]
+
+
+# -- the command line itself ----------------------------------------------------------------
+
+@pytest.mark.parametrize("args, message", [
+    ((), "the following arguments are required: command"),
+    (("bogus",), "argument command: invalid choice: 'bogus' (choose from 'demo', 'describe', "
+                 "'validate')"),
+    (("describe",), "the following arguments are required: file"),
+    (("validate", "a.json", "b.json"), "unrecognized arguments: b.json"),
+    (("demo", "--colour"), "unrecognized arguments: --colour"),
+])
+def test_bad_usage_is_one_line_and_status_2(args, message):
+    assert_one_line_error(run(*args), 2, f"coproduction: {message} (coproduction --help lists "
+                                         "the commands and options)")
+
+
+def test_help_still_prints_and_succeeds(capsys):
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "describe" in out and "--debug" in out
+
+
+# -- --debug --------------------------------------------------------------------------------
+
+def test_debug_raises_with_the_traceback(tmp_path):
+    bad = write(tmp_path / "bad.json", document(projects=[]))
+    with pytest.raises(cp.FormatError, match="unknown project"):
+        cli.main(["--debug", "validate", str(bad)])
+    with pytest.raises(FileNotFoundError):
+        cli.main(["describe", str(tmp_path / "missing.json"), "--debug"])
+    result = run("--debug", "describe", str(bad))
+    assert result.returncode == 1
+    assert b"Traceback (most recent call last)" in result.stderr
+    assert b"FormatError" in result.stderr
+
+
+def test_without_debug_an_unexpected_fault_is_still_one_line(tmp_path, monkeypatch, capsys):
+    good = write(tmp_path / "good.json", document())
+
+    def broken(net):
+        raise KeyError("stage")
+
+    monkeypatch.setattr(cli, "describe", broken)
+    assert cli.main(["describe", str(good)]) == 1
+    assert capsys.readouterr().err == (f"coproduction: {good}: internal error: KeyError: "
+                                       "'stage' (--debug shows the traceback)\n")
+
+
+# -- control characters ---------------------------------------------------------------------
+
+def test_every_control_character_is_escaped():
+    controls = ([chr(c) for c in range(0x00, 0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xa0)]
+                + [chr(c) for c in range(0x202a, 0x202f)] + [chr(c) for c in range(0x2066, 0x206a)])
+    for c in controls:
+        escaped = cli._shown(f"a{c}b")
+        code = ord(c)
+        assert escaped == (f"a\\x{code:02x}b" if code < 0x100 else f"a\\u{code:04x}b")
+    assert cli._shown("line\nbreak", keep_newlines=True) == "line\nbreak"
+    assert cli._shown("line\nbreak") == "line\\x0abreak"
+    # Printable text of any script is left alone.
+    for text in ("service_user", "Tyne & Wear", "café", "Ŵales — Cymru", "共同生产", "🙂"):
+        assert cli._shown(text) == text
+
+
+def test_describe_shows_control_characters_escaped(tmp_path):
+    hostile = write(tmp_path / "hostile.json", hostile_document())
+    result = run("describe", str(hostile))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert not CONTROL.search(out)
+    # Each shown as an escape, and text that merely looks like one is kept apart from it by
+    # its doubled backslash: the two commissioners stay two.
+    for shown in ("title\\x1b]0;retitled\\x07\\x0aNetwork: 0 stakeholders",
+                  "service_user\\x1b[31m", "comm\\x9bissioner", "carer\\x7f",
+                  "film\\x1b[2J", "theme\\u2066: sole: service\\u202euser",
+                  "commissioner\\\\x1b"):
+        assert shown in out, shown
+    # The report keeps its own layout: the title's newline does not start a line.
+    assert not any(line.startswith("Network: 0") for line in out.splitlines())
+
+
+def test_validate_messages_show_control_characters_escaped(tmp_path):
+    doc = document(relations=[{"source": "womens_group", "target": f"nhs{ESCAPE}[2J\u202e\n",
+                               "type": "refers"}])
+    name = tmp_path / f"bad{ESCAPE}[31m.json"
+    write(name, doc)
+    result = run("validate", str(name))
+    assert result.returncode == 1
+    err = result.stderr.decode("utf-8")
+    assert not CONTROL.search(err)
+    assert lines(result.stderr) == [
+        f"coproduction: {tmp_path}/bad\\x1b[31m.json: /relations/0/target: unknown stakeholder "
+        f'"nhs\\x1b[2J\\u202e\\x0a" [model.unknown_id]']
+    hostile = write(tmp_path / "hostile.json", hostile_document())
+    assert not CONTROL.search(run("validate", str(hostile)).stdout.decode("utf-8"))
+
+
+def test_demo_shows_control_characters_escaped(tmp_path, monkeypatch, capsys):
+    hostile = cp.read_json(json.dumps(hostile_document()))
+    monkeypatch.setattr(cli.examples, "load", lambda name: hostile)
+    assert cli.main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    assert "service_user\\x1b[31m" in out and "film\\x1b[2J" in out
+    # What is written back is the data itself, not what was shown.
+    assert cp.read_json(tmp_path / "twam_partners_2013.json") == hostile
+
+
+def test_a_terminal_without_unicode_gets_escapes_not_an_error(tmp_path):
+    doc = document()
+    doc["stakeholders"][1]["label"] = "Ŵales — Cymru"
+    doc["metadata"] = {"title": "Café"}
+    path = write(tmp_path / "doc.json", doc)
+    result = run("describe", str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "Caf\\xe9" in result.stdout.decode("ascii")
