@@ -133,10 +133,12 @@ def _demo(out: str) -> int:
     _out(rule + structure(shown_net))
     _out(rule + power(shown_net))
     _out(rule + ladder(shown_net))
-    _out(rule + "Principles scorecard (seed 002's twelve principles)\n")
+    _out(rule + "Principles scorecard (the twelve principles of National Museums Liverpool, "
+         "Co-production Framework)\n")
     _out(audit.scorecard_text(audit.principles(shown_net)))
     types = _displayable(examples.load("nml_collaboration_types"))
-    _out(rule + "The four collaboration types of seed 002 (nml_collaboration_types)\n")
+    _out(rule + "The four collaboration types of National Museums Liverpool, Co-production "
+         "Framework (nml_collaboration_types)\n")
     _out(ladder(types))
     os.makedirs(out, exist_ok=True)
     path = os.path.join(out, "twam_partners_2013.json")
