@@ -8,7 +8,9 @@ the model, an argument name for a computation. The message reads
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple, Sequence, Tuple
+from typing import List, Sequence, Tuple
+
+from . import _core
 
 __all__ = [
     "Error",
@@ -24,156 +26,45 @@ __all__ = [
 ]
 
 
-class Error(ValueError):
-    """Base of the library's exceptions.
+# The classes are made by the compiled core, which raises them, so that it needs nothing from
+# this package; their documentation is in ``help(cp.Error)`` and docs/format.md.
+Error = _core.Error
+FormatError = _core.FormatError
+Problem = _core.Problem
+ModelError = _core.ModelError
+DuplicateIdError = _core.DuplicateIdError
+UnknownIdError = _core.UnknownIdError
+InvalidValueError = _core.InvalidValueError
+InputError = _core.InputError
+LimitError = _core.LimitError
+ConcurrentModificationError = _core.ConcurrentModificationError
 
-    Attributes
-    ----------
-    code : str
-        Dotted code, e.g. ``"model.unknown_id"`` or ``"format.syntax"``.
-    where : str
-        The place: a JSON pointer, an id, or an argument name.
-    detail : str
-        What is wrong there.
+
+def message(code: str, where: str, detail: str) -> str:
+    """The text of an exception, worded as the core words its own:
+    ``[coproduction.<code>] <where>: <detail>`` (``<where>: `` left out when ``where`` is empty).
+
+    The one place in the Python layer that composes it (``coproduction::error::compose`` is the
+    one in C++), so that an error raised in Python cannot be told from one raised in the core.
     """
-
-    def __init__(self, text: str, code: str = "", where: str = "", detail: str = "",
-                 **extra: Any) -> None:
-        super().__init__(text)
-        self.code = code
-        self.where = where
-        self.detail = detail or text
-        for key, value in extra.items():
-            setattr(self, key, value)
-
-
-class Problem(NamedTuple):
-    """One problem of a document: its JSON pointer, its code and what is wrong."""
-
-    pointer: str
-    code: str
-    message: str
-
-
-class FormatError(Error):
-    """A document could not be read.
-
-    Attributes
-    ----------
-    problems : list of Problem
-        Every problem found, in document order, each with its RFC 6901 JSON pointer (or
-        ``"byte <n>"`` when the text is not JSON).
-    pointer : str
-        The first problem's pointer.
-    """
-
-    problems: List[Problem]
-
-    def __init__(self, text: str, code: str = "", where: str = "", detail: str = "",
-                 problems: Any = (), **extra: Any) -> None:
-        super().__init__(text, code, where, detail, **extra)
-        self.problems = [Problem(*p) for p in problems]
-
-    @property
-    def pointer(self) -> str:
-        return self.where
-
-
-class ModelError(Error):
-    """The model refused an insert or a lookup.
-
-    Attributes
-    ----------
-    where : str
-        The offending object: a stakeholder, project or decision id, or a relation as
-        ``source->target (type)``.
-    field : str
-        The field at fault, as a relative JSON pointer (``target``, ``rule/quota``); empty when
-        the object as a whole is at fault.
-    message : str
-        What is wrong with it.
-    """
-
-    field: str
-    message: str
-
-    def __init__(self, text: str, code: str = "", where: str = "", detail: str = "",
-                 field: str = "", message: str = "", **extra: Any) -> None:
-        super().__init__(text, code, where, detail, field=field, message=message or detail,
-                         **extra)
-
-
-class DuplicateIdError(ModelError):
-    """An id that is already taken, or a relation repeating source, target and type."""
-
-
-class UnknownIdError(ModelError):
-    """A reference to a stakeholder, project or decision that does not exist."""
-
-
-class InvalidValueError(ModelError):
-    """A field whose value is outside its domain."""
-
-
-class InputError(Error):
-    """Bad input to a computation: ``where`` names the argument."""
-
-
-class LimitError(InputError):
-    """A computation refused because it would take more memory or time than its limit.
-
-    Raised before anything large is allocated (the work and memory are estimated first),
-    when an enumeration reaches its limit, or when an allocation within the limits still
-    fails (never :class:`MemoryError`). ``where`` names what to change: ``max_coalitions``
-    for an enumeration of minimal winning coalitions, ``weights`` for the tables of an exact
-    power index, ``votes`` for the exact swing test of a decision. The message gives the
-    estimate, the limit and the way out: a larger ``max_coalitions=``, or
-    ``method="monte_carlo"``.
-
-    Attributes
-    ----------
-    estimate : int
-        What the computation would take, in ``unit``: an exact count of minimal winning
-        coalitions when one is known (else an upper bound), or the bytes or table cells
-        an exact index needs.
-    limit : int
-        The limit it exceeds, in the same unit.
-    unit : str
-        ``"minimal winning coalitions"``, ``"bytes"`` or ``"table cells"``.
-    """
-
-    estimate: int
-    limit: int
-    unit: str
-
-    def __init__(self, text: str, code: str = "", where: str = "", detail: str = "",
-                 estimate: int = 0, limit: int = 0, unit: str = "", **extra: Any) -> None:
-        super().__init__(text, code, where, detail, estimate=estimate, limit=limit, unit=unit,
-                         **extra)
-
-
-class ConcurrentModificationError(Error, RuntimeError):
-    """A network was changed while another thread read it, or read while a change ran.
-
-    ``where`` names the refused operation (``add_relation``, ``metadata``, ``read``);
-    nothing was changed. The analysis functions (``cp.ladder``, ``cp.power``,
-    ``cp.metrics``, ``cp.audit``, ``cp.report``) hold a network for reading for the whole
-    call, so a change from another thread meanwhile raises this instead of mixing two states
-    of the network in one result. Retry once the reader is done, or change a copy. Also a
-    :class:`RuntimeError`: the data are fine, the timing is not.
-    """
+    return f"[coproduction.{code}] " + (f"{where}: " if where else "") + detail
 
 
 def format_error(problems: Sequence[Tuple[str, str, str]]) -> FormatError:
     """A :class:`FormatError` raised by the Python layer for ``(pointer, code, message)``
     problems, worded as the core words its own (the first problem, then one line per other)."""
-    pointer, code, message = problems[0]
-    text = f"[coproduction.{code}] " + (f"{pointer}: " if pointer else "") + message + "".join(
-        f"\n  [coproduction.{c}] {p}: {m}" for p, c, m in problems[1:])
-    return FormatError(text, code, pointer, message, problems=list(problems))
+    pointer, code, detail = problems[0]
+    text = message(code, pointer, detail) + "".join(
+        "\n  " + message(c, p, m) for p, c, m in problems[1:])
+    return FormatError(text, code, pointer, detail, problems=list(problems))
 
 
 def input_error(where: str, detail: str) -> InputError:
-    """An :class:`InputError` raised by the Python layer, worded as the core words its own."""
-    return InputError(f"[coproduction.input.{where}] {where}: {detail}", f"input.{where}", where,
-                      detail)
+    """An :class:`InputError` about the argument ``where``, worded as the core words its own
+    (code ``input.<where>``, as ``coproduction::input_error``)."""
+    code = f"input.{where}"
+    return InputError(message(code, where, detail), code, where, detail)
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -766,7 +766,7 @@ def from_frames(
     >>> cp.from_frames(people, links)
     Traceback (most recent call last):
     ...
-    coproduction._errors.FormatError: [coproduction.format.value] /stakeholders/1/paid: stakeholder "users": must be true or false (or yes/no, 1/0, in any case), not a string ("sometimes")
+    coproduction.FormatError: [coproduction.format.value] /stakeholders/1/paid: stakeholder "users": must be true or false (or yes/no, 1/0, in any case), not a string ("sometimes")
       [coproduction.format.value] /stakeholders/1/size: stakeholder "users": must be a whole number, not a number (1.5)
     """
     net = Network(metadata=metadata)

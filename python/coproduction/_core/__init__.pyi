@@ -11,7 +11,42 @@ import typing
 from . import metrics
 from . import power
 from . import ladder
-__all__: list[str] = ['FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+class Problem(typing.NamedTuple):
+    """One problem of a document: its JSON pointer, its code and what is wrong."""
+    pointer: str
+    code: str
+    message: str
+class Error(ValueError):
+    code: str
+    where: str
+    detail: str
+    def __init__(self, text: str, code: str = ..., where: str = ..., detail: str = ...,
+                 **extra: typing.Any) -> None: ...
+class FormatError(Error):
+    problems: list[Problem]
+    def __init__(self, text: str, code: str = ..., where: str = ..., detail: str = ...,
+                 problems: typing.Iterable[tuple[str, str, str]] = ...,
+                 **extra: typing.Any) -> None: ...
+    @property
+    def pointer(self) -> str: ...
+class ModelError(Error):
+    field: str
+    message: str
+    def __init__(self, text: str, code: str = ..., where: str = ..., detail: str = ...,
+                 field: str = ..., message: str = ..., **extra: typing.Any) -> None: ...
+class DuplicateIdError(ModelError): ...
+class UnknownIdError(ModelError): ...
+class InvalidValueError(ModelError): ...
+class InputError(Error): ...
+class LimitError(InputError):
+    estimate: int
+    limit: int
+    unit: str
+    def __init__(self, text: str, code: str = ..., where: str = ..., detail: str = ...,
+                 estimate: int = ..., limit: int = ..., unit: str = ...,
+                 **extra: typing.Any) -> None: ...
+class ConcurrentModificationError(Error, RuntimeError): ...
 class Network:
     """
     A co-production partnership as a graph.
