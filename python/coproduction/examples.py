@@ -1,9 +1,9 @@
 """Example data sets shipped inside the package.
 
 - ``twam_partners_2013``: the Tyne & Wear Archives & Museums outreach partnership as its
-  Partners' Together Day report (2013, seed 001) describes it.
+  Partners' Together Day follow-up report (2013) describes it.
 - ``nml_collaboration_types``: four small projects, one for each type of collaboration of the
-  National Museums Liverpool Co-production Framework (seed 002).
+  National Museums Liverpool *Co-production Framework*.
 
 ``docs/examples.md`` says, fact by fact, which facts come from a source document and which
 are illustrative. Stakeholders are roles and organisations, never named people.

@@ -11,7 +11,7 @@
 
 namespace coproduction {
 
-/// A project of a partnership. `claimed` is what the institution calls it (seed 002's four
+/// A project of a partnership. `claimed` is what the institution calls it (the National Museums Liverpool Co-production Framework's four
 /// types); the ladder computes what it is from its decisions and learning relations.
 struct Project {
   std::string id{};

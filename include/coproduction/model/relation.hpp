@@ -11,7 +11,7 @@
 
 namespace coproduction {
 
-/// Who reported a relation, when and how: relations in field data are claims, and seed 003
+/// Who reported a relation, when and how: relations in field data are claims, and "The coproduction myth" (2015)
 /// asks to model relations, not only procedure, so each claim keeps its source.
 struct Provenance {
   std::string reported_by{};  ///< often a stakeholder id or a role; empty when not given
@@ -32,7 +32,7 @@ struct Relation {
   std::string target{};
   std::string type{};
   std::optional<double> weight{};  ///< finite and > 0; absent means 1
-  std::optional<Scale> scale{};    ///< session, institution or place (seed 000)
+  std::optional<Scale> scale{};    ///< session, institution or place (the conference abstract "Co-Producing Health and Wellbeing Programmes in the Museum")
   Provenance provenance{};
   nlohmann::json attributes{};     ///< null or an object
 

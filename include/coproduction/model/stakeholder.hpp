@@ -12,7 +12,7 @@
 namespace coproduction {
 
 /// A person, group, organisation or object in a partnership (DESIGN section 1; the stakeholder
-/// groups of seed 001). Optional fields that are absent mean "not coded", which is different
+/// groups of the TWAM Partners' Together Day report (2013)). Optional fields that are absent mean "not coded", which is different
 /// from false: a researcher who does not know whether a partner is paid leaves `paid` empty.
 struct Stakeholder {
   std::string id{};                       ///< stable, unique, non-empty
@@ -20,9 +20,9 @@ struct Stakeholder {
   Kind kind = Kind::person;
   std::string role{};                     ///< open vocabulary (service_user, commissioner, ...)
   std::string sector{};                   ///< museum, health, social_care, justice, ...
-  std::optional<Expertise> expertise{};   ///< lived, learnt or both (seed 002)
-  std::optional<bool> under_served{};     ///< historically under-served (seed 002, Active)
-  std::optional<bool> paid{};             ///< paid for their contribution (seed 004)
+  std::optional<Expertise> expertise{};   ///< lived, learnt or both (National Museums Liverpool, Co-production Framework)
+  std::optional<bool> under_served{};     ///< historically under-served (National Museums Liverpool, Co-production Framework, Active)
+  std::optional<bool> paid{};             ///< paid for their contribution (the Draft manifesto for coproduction in health and care research (Traverse and Co-Production Collective, 2020))
   std::optional<bool> convenor{};         ///< initiated the partnership and holds its resources
   std::optional<long long> size{};        ///< head count of a group or organisation
   std::optional<double> influence{};      ///< elicited influence (Net-Map influence towers)

@@ -13,27 +13,29 @@
 namespace coproduction {
 
 /// What a stakeholder is. An `object` is a collection object or place that mediates relations
-/// (seed 000: the agency of objects in care); objects hold no decision rights.
+/// (the abstract "Co-Producing Health and Wellbeing Programmes in the Museum": the agency of objects in care); objects hold no decision rights.
 enum class Kind { person, group, organisation, object };
 
-/// Lived experience, learnt (professional) expertise, or both (seed 002).
+/// Lived experience, learnt (professional) expertise, or both (National Museums Liverpool, Co-production Framework).
 enum class Expertise { lived, learnt, both };
 
-/// Seed 000's three scales of co-production: the session, the institution, the place.
+/// The three scales of co-production of the abstract "Co-Producing Health and Wellbeing
+/// Programmes in the Museum": the session, the institution, the place.
 enum class Scale { session, institution, place };
 
-/// The stages of a public service a decision belongs to (seed 002: "from conception right
+/// The stages of a public service a decision belongs to (the National Museums Liverpool Co-production Framework: "from conception right
 /// through to governance, delivery and evaluation").
 enum class Stage { conception, design, delivery, evaluation, governance };
 
 /// A stakeholder's right in a decision, ordered; the IAP2 spectrum of public participation
-/// (inform, consult, involve, collaborate, empower) mapped onto the seed 002 wording.
+/// (inform, consult, involve, collaborate, empower) mapped onto the National Museums Liverpool Co-production Framework wording.
 enum class Right { none, informed, consulted, involved, shared, decides };
 
 /// Which coalitions of holders carry a decision (a simple game; Taylor & Zwicker 1999).
 enum class RuleKind { sole, unanimity, majority, quota };
 
-/// Seed 002's four types of collaboration, weakest first.
+/// The four types of collaboration of the National Museums Liverpool Co-production
+/// Framework, weakest first.
 enum class CollaborationType { consultation, engagement, co_design, co_production };
 
 namespace detail {
