@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-from coproduction.centrality import centralization_from_scores, centrality_from_edges
+from coproduction.metrics.edges import centrality as centrality_from_edges, centralization_from_scores
 
 MEASURES = ("degree", "closeness", "betweenness", "pagerank")
 

@@ -18,8 +18,9 @@ PYBIND11_MODULE(_core, m) {
   register_inequality(metrics);
   register_centrality(metrics);
   register_relations(metrics);
-  auto power = m.def_submodule("power", "Power indices of simple games.");
+  auto power = m.def_submodule("power", "Power indices of simple games and decision power in a network.");
   register_power(power);
-  auto ladder = m.def_submodule("ladder", "Decision power in a network and the collaboration ladder.");
+  auto ladder = m.def_submodule("ladder", "The collaboration ladder, tokenism and the principles scorecard.");
   register_ladder(ladder);
+  register_principles(ladder);
 }

@@ -12,4 +12,5 @@ void register_centrality(pybind11::module_& m);
 void register_relations(pybind11::module_& m);
 void register_power(pybind11::module_& m);
 void register_ladder(pybind11::module_& m);
+void register_principles(pybind11::module_& ladder);
 }  // namespace coproduction::python

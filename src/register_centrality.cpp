@@ -1,7 +1,7 @@
 // Node centralities and Freeman centralization on edge arrays: numpy in, numpy out.
 //
 // Every function takes the vertex count and the edges as parallel arrays (source, target and
-// optionally weight), builds the compact CSR graph and runs the kernels of
+// optionally weight), builds the compact graph and runs the kernels of
 // coproduction/metrics/centrality.hpp with the GIL released.
 
 #include <cstddef>
@@ -16,10 +16,11 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "coproduction/detail/csr.hpp"
+#include "coproduction/detail/compact_graph.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/metrics/centrality.hpp"
 #include "coproduction/metrics/centralization.hpp"
+#include "interrupt.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -85,8 +86,8 @@ struct edge_arrays {
   std::string weights_are, parallel;
 };
 
-detail::csr_graph make_graph(const edge_arrays& e, bool need_in) {
-  detail::csr_request req;
+detail::compact_graph make_graph(const edge_arrays& e, bool need_in) {
+  detail::graph_request req;
   req.directed = e.directed;
   req.weighted = e.weight.has_value();
   req.meaning = parse_meaning(e.weights_are);
@@ -100,7 +101,7 @@ detail::csr_graph make_graph(const edge_arrays& e, bool need_in) {
   // them until this call returns, and the GIL never protected their contents from another
   // thread's writes anyway (numpy does not lock buffers).
   py::gil_scoped_release release;
-  return detail::make_csr<std::int64_t>(e.n, s, t, w, req);
+  return detail::make_compact_graph<std::int64_t>(e.n, s, t, w, req);
 }
 
 py::array_t<double> to_numpy(std::vector<double>&& values) {
@@ -110,29 +111,14 @@ py::array_t<double> to_numpy(std::vector<double>&& values) {
                              free_when_done);
 }
 
-// Runs `kernel(graph)` with the GIL released. A long computation asks Python for pending
-// signals every 50 ms from this (the calling, main) thread, taking the GIL just for that, so
-// Ctrl-C in a notebook stops it; the KeyboardInterrupt that PyErr_CheckSignals set is then
-// raised here.
+// Runs `kernel(graph, stop)` with the GIL released (safe: the kernels touch only the C++
+// graph and their own vectors). A long computation asks `python_signals` every 50 ms from
+// this (the calling, main) thread, so Ctrl-C in a notebook stops it with the
+// KeyboardInterrupt that PyErr_CheckSignals set.
 template <class Kernel>
-py::array_t<double> compute(const detail::csr_graph& g, Kernel kernel) {
-  const stop_check python_signals = [] {
-    py::gil_scoped_acquire gil;
-    return PyErr_CheckSignals() != 0;
-  };
-  std::vector<double> result;
-  bool interrupted = false;
-  {
-    // Safe to release: the kernels touch only the C++ graph and their own vectors.
-    py::gil_scoped_release release;
-    try {
-      result = kernel(g, python_signals);
-    } catch (const computation_interrupted&) {
-      interrupted = true;
-    }
-  }
-  if (interrupted) throw py::error_already_set();
-  return to_numpy(std::move(result));
+py::array_t<double> compute(const detail::compact_graph& g, Kernel kernel) {
+  const stop_check stop = python_signals;
+  return to_numpy(without_gil([&] { return kernel(g, stop); }));
 }
 
 constexpr const char* edges_doc = R"(
@@ -165,9 +151,10 @@ void register_centrality(py::module_& m) {
         opt.mode = parse_degree_mode(mode);
         opt.normalized = normalized;
         opt.directed = directed;
-        return compute(make_graph(e, false), [&](const detail::csr_graph& g, const stop_check&) {
-          return detail::degree(g, opt);
-        });
+        return compute(make_graph(e, false),
+                       [&](const detail::compact_graph& g, const stop_check&) {
+                         return detail::degree(g, opt);
+                       });
       },
       "n"_a, "source"_a, "target"_a, "weight"_a = py::none(), "directed"_a = true,
       "mode"_a = "total", "normalized"_a = true, "weights_are"_a = "strength",
@@ -187,7 +174,7 @@ void register_centrality(py::module_& m) {
         opt.wf_improved = wf_improved;
         opt.threads = threads;
         return compute(make_graph(e, opt.mode == path_mode::in),
-                       [&](const detail::csr_graph& g, const stop_check& stop) {
+                       [&](const detail::compact_graph& g, const stop_check& stop) {
                          opt.stop_requested = stop;
                          return detail::closeness(g, opt);
                        });
@@ -211,7 +198,7 @@ void register_centrality(py::module_& m) {
         opt.normalized = normalized;
         opt.threads = threads;
         return compute(make_graph(e, opt.mode == path_mode::in),
-                       [&](const detail::csr_graph& g, const stop_check& stop) {
+                       [&](const detail::compact_graph& g, const stop_check& stop) {
                          opt.stop_requested = stop;
                          return detail::harmonic(g, opt);
                        });
@@ -234,7 +221,7 @@ void register_centrality(py::module_& m) {
         opt.normalized = normalized;
         opt.threads = threads;
         return compute(make_graph(e, false),
-                       [&](const detail::csr_graph& g, const stop_check& stop) {
+                       [&](const detail::compact_graph& g, const stop_check& stop) {
                          opt.stop_requested = stop;
                          return detail::betweenness(g, opt);
                        });
@@ -254,9 +241,10 @@ void register_centrality(py::module_& m) {
         eigenvector_options opt;
         opt.max_iter = max_iter;
         opt.tol = tol;
-        return compute(make_graph(e, false), [&](const detail::csr_graph& g, const stop_check&) {
-          return detail::eigenvector(g, opt);
-        });
+        return compute(make_graph(e, false),
+                       [&](const detail::compact_graph& g, const stop_check&) {
+                         return detail::eigenvector(g, opt);
+                       });
       },
       "n"_a, "source"_a, "target"_a, "weight"_a = py::none(), "directed"_a = true,
       "max_iter"_a = 100, "tol"_a = 1e-6, "weights_are"_a = "strength", "parallel"_a = "merge",
@@ -275,9 +263,10 @@ void register_centrality(py::module_& m) {
         opt.alpha = alpha;
         opt.max_iter = max_iter;
         opt.tol = tol;
-        return compute(make_graph(e, false), [&](const detail::csr_graph& g, const stop_check&) {
-          return detail::pagerank(g, opt);
-        });
+        return compute(make_graph(e, false),
+                       [&](const detail::compact_graph& g, const stop_check&) {
+                         return detail::pagerank(g, opt);
+                       });
       },
       "n"_a, "source"_a, "target"_a, "weight"_a = py::none(), "directed"_a = true,
       "alpha"_a = 0.85, "max_iter"_a = 100, "tol"_a = 1e-6, "weights_are"_a = "strength",

@@ -1,10 +1,9 @@
-// Python bindings of decision power in a network (include/coproduction/power/decision_game.hpp,
-// decision_power.hpp) and of the collaboration ladder (include/coproduction/ladder/), into
-// `_core.ladder`.
+// Python bindings of the collaboration ladder (include/coproduction/ladder/classify.hpp,
+// tokenism.hpp), into `_core.ladder`. Decision power in a network, which the ladder reads,
+// is bound with the rest of power/ in register_power.cpp.
 //
-// Every function takes the `_core.Network` of a `coproduction.Network` and returns numpy
-// arrays, lists of ids and dicts of columns; pandas objects are made in
-// python/coproduction/decision_power.py and ladder.py.
+// Every function takes the `_core.Network` of a `coproduction.Network` and returns dicts of
+// columns (numpy arrays and lists); pandas objects are made in python/coproduction/ladder.py.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -12,10 +11,8 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -23,8 +20,8 @@
 #include "coproduction/ladder/classify.hpp"
 #include "coproduction/ladder/tokenism.hpp"
 #include "coproduction/model/network.hpp"
-#include "coproduction/power/decision_game.hpp"
 #include "coproduction/power/decision_power.hpp"
+#include "interrupt.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -32,42 +29,6 @@ namespace py = pybind11;
 namespace coproduction::python {
 
 namespace {
-
-// Asks Python for pending signals (Ctrl-C in a notebook), taking the GIL just for that.
-bool python_signals() {
-  py::gil_scoped_acquire gil;
-  return PyErr_CheckSignals() != 0;
-}
-
-// Copies the network while the GIL is held, then runs `kernel(copy)` with the GIL released.
-// Safe: the kernel reads only its private copy and writes only its own result, so another
-// Python thread that changes the network meanwhile cannot race with it, and no Python object
-// is touched. An interruption re-raises the KeyboardInterrupt that PyErr_CheckSignals set.
-template <class Kernel>
-auto on_copy(const Network& net, Kernel kernel) {
-  const Network copy = net;
-  bool interrupted = false;
-  decltype(kernel(copy)) result{};
-  {
-    py::gil_scoped_release release;
-    try {
-      result = kernel(copy);
-    } catch (const power_interrupted&) {
-      interrupted = true;
-    }
-  }
-  if (interrupted) throw py::error_already_set();
-  return result;
-}
-
-py::array_t<double> matrix(const std::vector<double>& values, std::size_t rows, std::size_t cols) {
-  py::array_t<double> out({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
-  auto o = out.mutable_unchecked<2>();
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t c = 0; c < cols; ++c)
-      o(static_cast<py::ssize_t>(r), static_cast<py::ssize_t>(c)) = values[r * cols + c];
-  return out;
-}
 
 py::array_t<double> vector_of(const std::vector<double>& values) {
   py::array_t<double> out(static_cast<py::ssize_t>(values.size()));
@@ -83,16 +44,32 @@ py::array_t<bool> flags_of(const std::vector<bool>& values) {
   return out;
 }
 
-py::dict table_dict(const power_table& t) {
-  py::dict d;
-  d["stakeholders"] = t.stakeholders;
-  d["columns"] = t.columns;
-  d["values"] = matrix(t.values, t.stakeholders.size(), t.columns.size());
-  return d;
+std::vector<Stage> stages_of(const std::vector<std::string>& names) {
+  std::vector<Stage> out;
+  for (const std::string& s : names) {
+    auto stage = parse<Stage>(s);
+    if (!stage)
+      throw input_error("co_production_stages",
+                        "\"" + s + "\" is not one of " + spellings<Stage>());
+    out.push_back(*stage);
+  }
+  return out;
 }
 
-decision_weighting weighting_of(bool weighted) {
-  return weighted ? decision_weighting::by_weight : decision_weighting::equal;
+ladder_config config_of(double regular_involvement, double two_way_learning,
+                        double min_partner_power, bool delivery_guidance,
+                        double equal_power_ratio, bool convenors_may_carry_alone,
+                        const std::vector<std::string>& co_production_stages, bool weighted) {
+  ladder_config c;
+  c.regular_involvement = regular_involvement;
+  c.two_way_learning = two_way_learning;
+  c.min_partner_power = min_partner_power;
+  c.delivery_guidance = delivery_guidance;
+  c.equal_power_ratio = equal_power_ratio;
+  c.convenors_may_carry_alone = convenors_may_carry_alone;
+  c.co_production_stages = stages_of(co_production_stages);
+  c.weighting = weighted ? decision_weighting::by_weight : decision_weighting::equal;
+  return c;
 }
 
 template <class E>
@@ -239,148 +216,64 @@ py::dict classification_dict(const ladder_result& r) {
   return out;
 }
 
-std::vector<Stage> stages_of(const std::vector<std::string>& names) {
-  std::vector<Stage> out;
-  for (const std::string& s : names) {
-    auto stage = parse<Stage>(s);
-    if (!stage)
-      throw input_error("co_production_stages",
-                        "\"" + s + "\" is not one of " + spellings<Stage>());
-    out.push_back(*stage);
-  }
-  return out;
-}
-
 }  // namespace
 
 void register_ladder(py::module_& m) {
-  m.doc() = "Decision power in a network and the collaboration ladder; see coproduction.power "
-            "and coproduction.ladder.";
   const auto net_arg = py::arg("net");
 
-  m.def(
-      "decision_power",
-      [](const Network& net, const std::string& index, std::uint64_t max_coalitions) {
-        const power_measure measure = parse_power_measure(index);
-        return table_dict(on_copy(net, [&](const Network& n) {
-          return decision_power(n, measure, python_signals, max_coalitions);
-        }));
-      },
-      net_arg, py::arg("index") = "banzhaf",
-      py::arg("max_coalitions") = default_max_visited_coalitions,
-      "Stakeholders x decisions matrix of a power index: dict of stakeholders, columns (decision "
-      "ids) and values (2-D float array); 0 for non-holders.");
-  m.def(
-      "power_by",
-      [](const Network& net, const std::string& index, const std::string& by, bool weighted,
-         const std::optional<std::string>& project, std::uint64_t max_coalitions) {
-        const power_measure measure = parse_power_measure(index);
-        if (by != "stage" && by != "project" && by != "all")
-          throw input_error("by", "must be \"stage\", \"project\" or \"all\", got \"" + by + "\"");
-        if (by == "project" && project)
-          throw input_error("project", "a project cannot be chosen when aggregating by project");
-        const std::string chosen = project.value_or("");
-        return table_dict(on_copy(net, [&](const Network& n) {
-          const power_table table = decision_power(n, measure, python_signals, max_coalitions);
-          const decision_weighting w = weighting_of(weighted);
-          if (by == "stage") return power_by_stage(n, table, w, chosen);
-          if (by == "project") return power_by_project(n, table, w);
-          return power_table{table.stakeholders, {"all"}, overall_power(n, table, w, chosen)};
-        }));
-      },
-      net_arg, py::arg("index"), py::arg("by"), py::arg("weighted"), py::arg("project"),
-      py::arg("max_coalitions") = default_max_visited_coalitions,
-      "Weighted mean of decision power over the decisions of each stage, each project, or all "
-      "(`by` = \"stage\", \"project\", \"all\"); optionally only one project's decisions.");
-  m.def(
-      "power_shares",
-      [](const py::array_t<double, py::array::c_style | py::array::forcecast>& power,
-         const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& groups,
-         std::size_t count) {
-        if (power.ndim() != 1 || groups.ndim() != 1)
-          throw input_error("power", "power and groups must be one-dimensional");
-        std::vector<double> p(power.data(), power.data() + power.shape(0));
-        std::vector<std::size_t> g;
-        for (py::ssize_t i = 0; i < groups.shape(0); ++i) {
-          if (groups.data()[i] < 0) throw input_error("group_of", "group codes are >= 0");
-          g.push_back(static_cast<std::size_t>(groups.data()[i]));
-        }
-        return vector_of(power_shares(p, g, count));
-      },
-      py::arg("power"), py::arg("groups"), py::arg("count"),
-      "Each group's share of the total: groups are codes 0..count-1, one per value.");
-  m.def(
-      "convenor_carried",
-      [](const Network& net) {
-        return flags_of(on_copy(net, [](const Network& n) { return convenor_carried(n); }));
-      },
-      net_arg, "Per decision (insertion order): whether the convenor holders carry it alone.");
-  m.def(
-      "can_swing",
-      [](const Network& net) {
-        const auto [rows, cols, values] = on_copy(net, [](const Network& n) {
-          const std::size_t s = n.num_stakeholders(), k = n.num_decisions();
-          std::vector<double> v(s * k, 0.0);
-          for (std::size_t c = 0; c < k; ++c) {
-            const decision_game g(n.decisions()[c]);
-            const std::vector<bool> swings = g.can_swing(python_signals);
-            for (std::size_t i = 0; i < g.size(); ++i)
-              v[n.vertex(g.holders()[i]) * k + c] = swings[i] ? 1.0 : 0.0;
-          }
-          return std::tuple<std::size_t, std::size_t, std::vector<double>>{s, k, std::move(v)};
-        });
-        py::array_t<bool> out({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
-        auto o = out.mutable_unchecked<2>();
-        for (std::size_t r = 0; r < rows; ++r)
-          for (std::size_t c = 0; c < cols; ++c)
-            o(static_cast<py::ssize_t>(r), static_cast<py::ssize_t>(c)) = values[r * cols + c] != 0;
-        return out;
-      },
-      net_arg,
-      "Stakeholders x decisions booleans: the holder's Banzhaf swing count is positive (exact).");
-  m.def(
-      "veto_players",
-      [](const Network& net) {
-        const std::vector<veto_holding> found =
-            on_copy(net, [](const Network& n) { return veto_players(n); });
-        py::list decision, stakeholder;
-        std::vector<bool> named;
-        for (const veto_holding& v : found) {
-          decision.append(v.decision);
-          stakeholder.append(v.stakeholder);
-          named.push_back(v.named_in_rule);
-        }
-        py::dict d;
-        d["decision"] = decision;
-        d["stakeholder"] = stakeholder;
-        d["named_in_rule"] = flags_of(named);
-        return d;
-      },
-      net_arg, "Every holder in every winning coalition of a decision, as columns.");
+  // Each kernel reads the network where it is, held for reading (interrupt.hpp), and builds
+  // only C++ values; the Python objects are made after the GIL is back.
   m.def(
       "classify",
       [](const Network& net, const std::string& project, double regular_involvement,
          double two_way_learning, double min_partner_power, bool delivery_guidance,
          double equal_power_ratio, bool convenors_may_carry_alone,
          const std::vector<std::string>& co_production_stages, bool weighted) {
-        ladder_config c;
-        c.regular_involvement = regular_involvement;
-        c.two_way_learning = two_way_learning;
-        c.min_partner_power = min_partner_power;
-        c.delivery_guidance = delivery_guidance;
-        c.equal_power_ratio = equal_power_ratio;
-        c.convenors_may_carry_alone = convenors_may_carry_alone;
-        c.co_production_stages = stages_of(co_production_stages);
-        c.weighting = weighting_of(weighted);
-        return classification_dict(
-            on_copy(net, [&](const Network& n) { return classify(n, project, c); }));
+        const ladder_config c = config_of(regular_involvement, two_way_learning,
+                                          min_partner_power, delivery_guidance,
+                                          equal_power_ratio, convenors_may_carry_alone,
+                                          co_production_stages, weighted);
+        return classification_dict(held_network(
+            net, [&](const Network& n) { return classify(n, project, c, python_signals); }));
       },
       net_arg, py::arg("project"), py::kw_only(), py::arg("regular_involvement"),
       py::arg("two_way_learning"), py::arg("min_partner_power"), py::arg("delivery_guidance"),
       py::arg("equal_power_ratio"), py::arg("convenors_may_carry_alone"),
       py::arg("co_production_stages"), py::arg("weighted"),
-      "Classifies a project on seed 002's ladder; returns a dict of the type, the claim, and "
-      "column dicts decisions, stages, criteria and evidence.");
+      "Classifies a project on the ladder of the Co-production Framework; returns a dict of the "
+      "type, the claim, and column dicts decisions, stages, criteria and evidence.");
+  m.def(
+      "classify_all",
+      [](const Network& net, double regular_involvement, double two_way_learning,
+         double min_partner_power, bool delivery_guidance, double equal_power_ratio,
+         bool convenors_may_carry_alone, const std::vector<std::string>& co_production_stages,
+         bool weighted) {
+        const ladder_config c = config_of(regular_involvement, two_way_learning,
+                                          min_partner_power, delivery_guidance,
+                                          equal_power_ratio, convenors_may_carry_alone,
+                                          co_production_stages, weighted);
+        const std::vector<ladder_result> found = held_network(
+            net, [&](const Network& n) { return classify_all(n, c, python_signals); });
+        py::list project, type, claimed, matches;
+        for (const ladder_result& r : found) {
+          project.append(r.project);
+          type.append(word(r.type));
+          claimed.append(word(r.claimed));
+          matches.append(r.matches_claim ? py::object(py::bool_(*r.matches_claim))
+                                         : py::object(py::none()));
+        }
+        py::dict d;
+        d["project"] = project;
+        d["type"] = type;
+        d["claimed"] = claimed;
+        d["matches_claim"] = matches;
+        return d;
+      },
+      net_arg, py::kw_only(), py::arg("regular_involvement"), py::arg("two_way_learning"),
+      py::arg("min_partner_power"), py::arg("delivery_guidance"), py::arg("equal_power_ratio"),
+      py::arg("convenors_may_carry_alone"), py::arg("co_production_stages"), py::arg("weighted"),
+      "Classifies every project (insertion order); returns columns project, type (None below "
+      "consultation), claimed and matches_claim (None where nothing is claimed).");
   m.def(
       "tokenism",
       [](const Network& net, const std::string& comparison, double rank_threshold,
@@ -392,9 +285,9 @@ void register_ladder(py::module_& m) {
         c.rank_threshold = rank_threshold;
         c.share_threshold = share_threshold;
         c.include_convenors = include_convenors;
-        c.weighting = weighting_of(weighted);
-        const std::vector<tokenism_finding> found =
-            on_copy(net, [&](const Network& n) { return tokenism(n, c); });
+        c.weighting = weighted ? decision_weighting::by_weight : decision_weighting::equal;
+        const std::vector<tokenism_finding> found = held_network(
+            net, [&](const Network& n) { return tokenism(n, c, python_signals); });
         py::list stakeholder, kind, project, decision, evidence;
         std::vector<double> value;
         for (const tokenism_finding& f : found) {
@@ -417,7 +310,6 @@ void register_ladder(py::module_& m) {
       net_arg, py::kw_only(), py::arg("comparison"), py::arg("rank_threshold"),
       py::arg("share_threshold"), py::arg("include_convenors"), py::arg("weighted"),
       "Tokenism findings as columns: stakeholder, kind, project, decision, value, evidence.");
-  m.attr("max_swing_test_votes") = max_swing_test_votes;
 }
 
 }  // namespace coproduction::python

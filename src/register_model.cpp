@@ -9,7 +9,6 @@
 #include <type_traits>
 #include <unordered_map>
 #include <optional>
-#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +19,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "coproduction/io/json.hpp"
+#include "coproduction/model/layer.hpp"
 #include "coproduction/model/network.hpp"
 #include "json_value.hpp"
 #include "register.hpp"
@@ -324,50 +324,31 @@ void register_model(py::module_& m) {
       .def(
           "layer_edges",
           [](const Network& net, const std::optional<std::vector<std::string>>& types,
-             bool include_objects) {
-            std::unordered_set<std::string> wanted;
-            if (types) {
-              wanted.insert(types->begin(), types->end());
-              const auto& present = net.relation_types();
-              for (const auto& t : *types)
-                if (std::find(present.begin(), present.end(), t) == present.end())
-                  throw input_error("layer", "no relation of type " + detail::quote(t) +
-                                                 " in the network");
-            }
-            const std::size_t n = net.num_stakeholders();
-            std::vector<std::int64_t> position(n, -1);
-            py::list ids;
-            std::int64_t kept = 0;
-            for (std::size_t v = 0; v < n; ++v) {
-              const Stakeholder& s = net.stakeholder_at(v);
-              if (include_objects || s.kind != Kind::object) {
-                position[v] = kept++;
-                ids.append(s.id);
-              }
-            }
+             const std::optional<std::vector<std::string>>& scales, bool include_objects) {
+            layer l;
+            if (types) l.types = *types;
+            if (scales)
+              for (const std::string& word : *scales) l.scales.push_back(scale_named(word));
             // Straight from the flat relation store: no Boost.Graph view is built for this.
-            std::vector<char> keep(net.relation_types().size(), types ? 0 : 1);
-            for (std::size_t t = 0; t < keep.size(); ++t)
-              if (wanted.count(net.relation_types()[t])) keep[t] = 1;
-            std::vector<std::int64_t> source, target;
-            std::vector<double> weight;
-            for (std::size_t i = 0; i < net.num_relations(); ++i) {
-              if (!keep[net.relation_type_index(i)]) continue;
-              auto u = position[net.relation_source(i)], v = position[net.relation_target(i)];
-              if (u < 0 || v < 0) continue;
-              source.push_back(u);
-              target.push_back(v);
-              weight.push_back(net.relation_strength(i));
-            }
-            auto array = [](const auto& v) {
-              using T = typename std::decay_t<decltype(v)>::value_type;
-              return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
+            const layer_edges e = edges_of(net, l, include_objects);
+            py::list ids;
+            for (const auto v : e.vertices) ids.append(net.stakeholder_at(v).id);
+            const auto array = [](const auto& v, auto as) {
+              using T = decltype(as);
+              py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
+              std::copy(v.begin(), v.end(), out.mutable_data());
+              return out;
             };
-            return py::make_tuple(ids, array(source), array(target), array(weight));
+            return py::make_tuple(ids, array(e.source, std::int64_t{}),
+                                  array(e.target, std::int64_t{}), array(e.weight, double{}));
           },
-          py::arg("types") = py::none(), py::arg("include_objects") = false,
+          py::arg("types") = py::none(), py::arg("scales") = py::none(),
+          py::arg("include_objects") = false,
           "The stakeholders and relations of a layer: (ids, source, target, weight) with "
-          "source and target as positions in ids.")
+          "source and target as positions in ids. A layer is a set of relation types (None: "
+          "every type) at a set of scales (None: every relation; given, a relation without a "
+          "scale is left out). Raises InputError for a type no relation has and for a word "
+          "that is not a scale.")
       .def("stakeholder_columns", &stakeholder_columns)
       .def("relation_columns", &relation_columns)
       .def("project_columns", &project_columns)

@@ -1,9 +1,14 @@
-// Python bindings of include/coproduction/power/, into `_core.power`.
+// Python bindings of include/coproduction/power/, into `_core.power`: the power indices of
+// weighted voting games (simple_game.hpp ... owen.hpp, monte_carlo.hpp) and the power of each
+// stakeholder in the decisions of a network (decision_game.hpp, decision_power.hpp,
+// bloc_power.hpp).
 //
 // numpy in, numpy out: weights arrive as a 1-D integer array, veto holders and bloc labels
 // as integer arrays of positions / codes; every index comes back as a float array in player
-// order, an estimate as a dict of arrays. Labels, pandas and the choice of method live in
-// python/coproduction/power.py.
+// order, an estimate as a dict of arrays. The functions of a network take the `_core.Network`
+// of a `coproduction.Network` and return numpy arrays, lists of ids and dicts of columns.
+// Labels, pandas and the choice of method live in python/coproduction/power.py and
+// decision_power.py.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -11,13 +16,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <exception>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "coproduction/error.hpp"
+#include "coproduction/model/network.hpp"
 #include "coproduction/power/banzhaf.hpp"
+#include "coproduction/power/bloc_power.hpp"
+#include "coproduction/power/decision_game.hpp"
+#include "coproduction/power/decision_power.hpp"
 #include "coproduction/power/deegan_packel.hpp"
 #include "coproduction/power/holler.hpp"
 #include "coproduction/power/johnston.hpp"
@@ -26,6 +36,8 @@
 #include "coproduction/power/owen.hpp"
 #include "coproduction/power/shapley_shubik.hpp"
 #include "coproduction/power/simple_game.hpp"
+#include "interrupt.hpp"
+#include "register.hpp"
 
 namespace coproduction::python {
 
@@ -64,50 +76,8 @@ py::array_t<double> to_numpy(std::vector<double>&& values) {
                              free_when_done);
 }
 
-// Asks Python for pending signals (Ctrl-C in a notebook) from the calling thread, taking
-// the GIL just for that; the computations ask between nodes or every 4096 draws.
-bool python_signals() {
-  py::gil_scoped_acquire gil;
-  return PyErr_CheckSignals() != 0;
-}
-
-// Runs `kernel()` with the GIL released. Safe: the kernels read only the C++ game and
-// vectors built from the arrays before the release, and write only their own results; no
-// Python object is touched. An interruption re-raises the KeyboardInterrupt that
-// PyErr_CheckSignals set.
-template <class Kernel>
-auto without_gil(Kernel kernel) {
-  bool interrupted = false;
-  decltype(kernel()) result{};
-  {
-    py::gil_scoped_release release;
-    try {
-      result = kernel();
-    } catch (const power_interrupted&) {
-      interrupted = true;
-    }
-  }
-  if (interrupted) throw py::error_already_set();
-  return result;
-}
-
 banzhaf_scale scale_of(bool normalized) {
   return normalized ? banzhaf_scale::normalized : banzhaf_scale::absolute;
-}
-
-// `limit_exceeded` becomes `coproduction.LimitError` (an `InputError`) with the estimate,
-// the limit and its unit as attributes. Registered after the library's own translator, so
-// it is tried first; anything else goes on to that one.
-void translate_limits(std::exception_ptr p) {
-  try {
-    if (p) std::rethrow_exception(p);
-  } catch (const limit_exceeded& e) {
-    py::object type = py::module_::import("coproduction._errors").attr("LimitError");
-    py::object instance = type(e.what(), e.code(), e.where(), e.detail(),
-                               py::arg("estimate") = e.estimate(), py::arg("limit") = e.limit(),
-                               py::arg("unit") = e.unit());
-    PyErr_SetObject(type.ptr(), instance.ptr());
-  }
 }
 
 py::dict to_dict(power_estimate&& e) {
@@ -119,6 +89,42 @@ py::dict to_dict(power_estimate&& e) {
   d["samples"] = e.samples;
   d["confidence"] = e.confidence;
   return d;
+}
+
+// A rows x cols matrix that owns `values` (row-major), without copying them.
+py::array_t<double> to_numpy(std::vector<double>&& values, std::size_t rows, std::size_t cols) {
+  auto* owned = new std::vector<double>(std::move(values));
+  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+  return py::array_t<double>({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)},
+                             owned->data(), free_when_done);
+}
+
+py::array_t<bool> to_flags(const std::vector<bool>& values) {
+  py::array_t<bool> out(static_cast<py::ssize_t>(values.size()));
+  auto o = out.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < values.size(); ++i) o(static_cast<py::ssize_t>(i)) = values[i];
+  return out;
+}
+
+// A power table as a dict: stakeholders (row ids), columns (decision, stage or project ids)
+// and values (a 2-D float array).
+py::dict to_dict(power_table&& t) {
+  py::dict d;
+  const std::size_t rows = t.stakeholders.size(), cols = t.columns.size();
+  d["stakeholders"] = t.stakeholders;
+  d["columns"] = t.columns;
+  d["values"] = to_numpy(std::move(t.values), rows, cols);
+  return d;
+}
+
+decision_weighting weighting_of(bool weighted) {
+  return weighted ? decision_weighting::by_weight : decision_weighting::equal;
+}
+
+bloc_measure bloc_measure_of(const std::string& kind) {
+  if (kind == "shapley_shubik") return bloc_measure::owen;
+  if (kind == "banzhaf") return bloc_measure::banzhaf_owen;
+  throw input_error("kind", "must be \"shapley_shubik\" or \"banzhaf\", got \"" + kind + "\"");
 }
 
 constexpr const char* game_doc = R"(
@@ -133,8 +139,6 @@ veto : 1-D int64 array
 }  // namespace
 
 void register_power(pybind11::module_& m) {
-  m.doc() = "Power indices of weighted voting games; see coproduction.power.";
-  py::register_exception_translator(translate_limits);
   const auto w = py::arg("weights");
   const auto q = py::arg("quota");
   const auto v = py::arg("veto");
@@ -263,6 +267,144 @@ void register_power(pybind11::module_& m) {
       py::arg("normalized") = true,
       "Seeded Monte Carlo estimate with pointwise confidence intervals; returns a dict of "
       "arrays value, standard_error, lower, upper and the scalars samples, confidence.");
+
+  // ---- decision power in a network --------------------------------------------------------
+  // Each kernel reads the network where it is, held for reading (interrupt.hpp), and builds
+  // only C++ values; the Python objects are made after the GIL is back.
+  const auto net_arg = py::arg("net");
+  m.def(
+      "decision_power",
+      [](const Network& net, const std::string& index, std::uint64_t max_coalitions) {
+        const power_measure measure = parse_power_measure(index);
+        return to_dict(held_network(net, [&](const Network& n) {
+          return decision_power(n, measure, python_signals, max_coalitions);
+        }));
+      },
+      net_arg, py::arg("index") = "banzhaf",
+      py::arg("max_coalitions") = default_max_visited_coalitions,
+      "Stakeholders x decisions matrix of a power index: dict of stakeholders, columns (decision "
+      "ids) and values (2-D float array); 0 for non-holders.");
+  m.def(
+      "power_by",
+      [](const Network& net, const std::string& index, const std::string& by, bool weighted,
+         const std::optional<std::string>& project, std::uint64_t max_coalitions) {
+        const power_measure measure = parse_power_measure(index);
+        if (by != "stage" && by != "project" && by != "all")
+          throw input_error("by", "must be \"stage\", \"project\" or \"all\", got \"" + by + "\"");
+        if (by == "project" && project)
+          throw input_error("project", "a project cannot be chosen when aggregating by project");
+        const std::string chosen = project.value_or("");
+        const decision_weighting w = weighting_of(weighted);
+        return to_dict(held_network(net, [&](const Network& n) {
+          const power_table table = decision_power(n, measure, python_signals, max_coalitions);
+          if (by == "stage") return power_by_stage(n, table, w, chosen);
+          if (by == "project") return power_by_project(n, table, w);
+          return power_table{table.stakeholders, {"all"}, overall_power(n, table, w, chosen)};
+        }));
+      },
+      net_arg, py::arg("index"), py::arg("by"), py::arg("weighted"), py::arg("project"),
+      py::arg("max_coalitions") = default_max_visited_coalitions,
+      "Weighted mean of decision power over the decisions of each stage, each project, or all "
+      "(`by` = \"stage\", \"project\", \"all\"); optionally only one project's decisions.");
+  m.def(
+      "power_shares",
+      [](const py::array_t<double, py::array::c_style | py::array::forcecast>& power,
+         const int_array& groups, std::size_t count) {
+        if (power.ndim() != 1)
+          throw input_error("power", "must be one-dimensional, got " +
+                                         std::to_string(power.ndim()) + " dimensions");
+        const std::vector<double> p(power.data(), power.data() + power.shape(0));
+        const std::vector<std::size_t> g = as_indices(groups, "group_of");
+        return to_numpy(power_shares(p, g, count));
+      },
+      py::arg("power"), py::arg("groups"), py::arg("count"),
+      "Each group's share of the total: groups are codes 0..count-1, one per value.");
+  m.def(
+      "convenor_carried",
+      [](const Network& net) {
+        return to_flags(held_network(net, [](const Network& n) { return convenor_carried(n); }));
+      },
+      net_arg, "Per decision (insertion order): whether the convenor holders carry it alone.");
+  m.def(
+      "taking_part",
+      [](const Network& net, const std::optional<std::string>& project) {
+        const std::string chosen = project.value_or("");
+        return to_flags(held_network(net, [&](const Network& n) { return taking_part(n, chosen); }));
+      },
+      net_arg, py::arg("project"),
+      "Per stakeholder (vertex order): whether it takes part in the project (or, with None, "
+      "the partnership): not an object, and a right above none in one of the project's "
+      "decisions or in no decision at all.");
+  m.def(
+      "convenor_carried_share",
+      [](const Network& net, bool weighted, const std::optional<std::string>& project) {
+        const std::string chosen = project.value_or("");
+        return held_network(net, [&](const Network& n) {
+          return convenor_carried_share(n, weighting_of(weighted), chosen);
+        });
+      },
+      net_arg, py::arg("weighted"), py::arg("project"),
+      "The share of the decisions (of one project, or all) that the convenors carry alone, "
+      "each counting once or by its weight.");
+  m.def(
+      "can_swing",
+      [](const Network& net) {
+        const auto [rows, cols, values] = held_network(net, [](const Network& n) {
+          const std::size_t s = n.num_stakeholders(), k = n.num_decisions();
+          std::vector<bool> v(s * k, false);
+          for (std::size_t c = 0; c < k; ++c) {
+            const decision_game g(n.decisions()[c]);
+            const std::vector<bool> swings = g.can_swing(python_signals);
+            for (std::size_t i = 0; i < g.size(); ++i)
+              v[n.vertex(g.holders()[i]) * k + c] = swings[i];
+          }
+          return std::tuple<std::size_t, std::size_t, std::vector<bool>>{s, k, std::move(v)};
+        });
+        py::array_t<bool> out({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
+        auto o = out.mutable_unchecked<2>();
+        for (std::size_t r = 0; r < rows; ++r)
+          for (std::size_t c = 0; c < cols; ++c)
+            o(static_cast<py::ssize_t>(r), static_cast<py::ssize_t>(c)) = values[r * cols + c];
+        return out;
+      },
+      net_arg,
+      "Stakeholders x decisions booleans: the holder's Banzhaf swing count is positive (exact).");
+  m.def(
+      "veto_players",
+      [](const Network& net) {
+        const std::vector<veto_holding> found =
+            held_network(net, [](const Network& n) { return veto_players(n); });
+        py::list decision, stakeholder;
+        std::vector<bool> named;
+        for (const veto_holding& v : found) {
+          decision.append(v.decision);
+          stakeholder.append(v.stakeholder);
+          named.push_back(v.named_in_rule);
+        }
+        py::dict d;
+        d["decision"] = decision;
+        d["stakeholder"] = stakeholder;
+        d["named_in_rule"] = to_flags(named);
+        return d;
+      },
+      net_arg, "Every holder in every winning coalition of a decision, as columns.");
+  m.def(
+      "bloc_power",
+      [](const Network& net, const int_array& blocs, const std::string& kind,
+         const std::optional<std::string>& project) {
+        const std::vector<std::size_t> bloc_of = as_indices(blocs, "blocs");
+        const bloc_measure measure = bloc_measure_of(kind);
+        const std::string chosen = project.value_or("");
+        return to_dict(held_network(net, [&](const Network& n) {
+          return bloc_power(n, bloc_of, measure, chosen, python_signals);
+        }));
+      },
+      net_arg, py::arg("blocs"), py::arg("kind"), py::arg("project"),
+      "Stakeholders x decisions matrix of the Owen value (kind \"shapley_shubik\") or the "
+      "normalised Banzhaf-Owen index (kind \"banzhaf\") of each decision's game, the holders "
+      "grouped by blocs (one code per stakeholder, in vertex order); 0 for non-holders.");
+  m.attr("max_swing_test_votes") = max_swing_test_votes;
+
   m.attr("max_enumeration_players") = max_enumeration_players;
   m.attr("max_coalition_players") = max_coalition_players;
   m.attr("default_max_listed_coalitions") = default_max_listed_coalitions;

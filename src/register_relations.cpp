@@ -1,9 +1,10 @@
 // Relationship-structure measures on edge arrays: numpy in, numpy out.
 //
 // Every function takes the vertex count and the edges as parallel arrays (source, target and
-// optionally weight), builds the simple graph of the layer (self-loops dropped, parallel edges
-// merged with their weights summed) and runs the kernels of reciprocity.hpp, hierarchy.hpp,
-// ei_index.hpp and brokerage.hpp with the GIL released. Groups arrive as dense codes
+// optionally weight), builds the simple graph of the layer (the compact graph with self-loops
+// dropped and parallel edges merged, their weights summed) and runs the kernels of
+// reciprocity.hpp, density.hpp, hierarchy.hpp, ei_index.hpp and brokerage.hpp with the GIL
+// released. Groups arrive as dense codes
 // 0 .. groups-1, one per vertex; the Python layer turns labels into codes and back.
 
 #include <array>
@@ -19,8 +20,11 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "coproduction/detail/compact_graph.hpp"
+#include "coproduction/detail/structure.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/metrics/brokerage.hpp"
+#include "coproduction/metrics/density.hpp"
 #include "coproduction/metrics/ei_index.hpp"
 #include "coproduction/metrics/hierarchy.hpp"
 #include "coproduction/metrics/reciprocity.hpp"
@@ -53,14 +57,14 @@ struct edge_arrays {
 // Builds the simple graph with the GIL released. Reading the numpy buffers without the GIL is
 // safe: `e` holds references to the arrays until the call returns, and the GIL never kept
 // another thread from writing into a numpy buffer anyway (numpy does not lock them).
-detail::layer::simple_graph make_layer(const edge_arrays& e) {
+detail::compact_graph make_layer(const edge_arrays& e) {
   const auto s = flat(e.source, "source");
   const auto t = flat(e.target, "target");
   std::span<const double> w;
   if (e.weight) w = flat(*e.weight, "weight");
   py::gil_scoped_release release;
-  return detail::layer::make_simple_graph<std::int64_t>(e.n, s, t, w, e.directed,
-                                                        e.weight.has_value());
+  return detail::make_compact_graph<std::int64_t>(
+      e.n, s, t, w, detail::graph_request::simple(e.directed, e.weight.has_value()));
 }
 
 void require_directed(bool directed, const char* what) {
@@ -70,7 +74,7 @@ void require_directed(bool directed, const char* what) {
 
 std::vector<std::uint32_t> group_codes(const index_array& groups, std::size_t n,
                                        std::size_t count) {
-  return detail::layer::check_codes<std::int64_t>(flat(groups, "groups"), n, count);
+  return detail::structure::check_codes<std::int64_t>(flat(groups, "groups"), n, count);
 }
 
 py::array_t<double> vector_to_numpy(std::vector<double>&& values) {
@@ -108,6 +112,15 @@ py::dict ei_columns(const std::vector<ei_counts>& rows) {
   return d;
 }
 
+reciprocity_measure parse_reciprocity(const std::string& s) {
+  if (s == "edgewise") return reciprocity_measure::edgewise;
+  if (s == "dyadic") return reciprocity_measure::dyadic;
+  if (s == "dyadic_nonnull") return reciprocity_measure::dyadic_nonnull;
+  if (s == "edgewise_lrr") return reciprocity_measure::edgewise_lrr;
+  throw input_error("measure", "must be one of edgewise, dyadic, dyadic_nonnull, edgewise_lrr; "
+                               "got \"" + s + "\"");
+}
+
 tie_direction parse_ties(const std::string& s) {
   if (s == "all") return tie_direction::all;
   if (s == "out") return tie_direction::out;
@@ -135,13 +148,83 @@ void register_relations(py::module_& m) {
         {
           // Safe to release: the kernel reads only the C++ graph.
           py::gil_scoped_release release;
-          c = detail::layer::count_dyads(g);
+          c = detail::structure::count_dyads(g);
         }
         return py::make_tuple(c.mutual, c.asymmetric, c.null);
       },
       "n"_a, "source"_a, "target"_a,
       (std::string("Holland-Leinhardt dyad census (mutual, asymmetric, null) of a digraph.") +
        edges_doc)
+          .c_str());
+
+  m.def(
+      "reciprocity",
+      [](std::size_t n, index_array source, index_array target, const std::string& measure) {
+        const reciprocity_measure which = parse_reciprocity(measure);
+        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
+        const auto g = make_layer(e);
+        py::gil_scoped_release release;  // the kernel reads only the C++ graph
+        return reciprocity(detail::structure::count_dyads(g), which);
+      },
+      "n"_a, "source"_a, "target"_a, "measure"_a = "edgewise",
+      (std::string("Reciprocity of a digraph from its dyad census: edgewise 2M/(2M+A), dyadic "
+                   "(M+N)/(M+A+N), dyadic_nonnull M/(M+A), edgewise_lrr; NaN when 0/0.") +
+       edges_doc)
+          .c_str());
+
+  m.def(
+      "reciprocity_by",
+      [](std::size_t n, index_array source, index_array target, index_array types,
+         std::size_t type_count) {
+        const auto s = flat(source, "source");
+        const auto t = flat(target, "target");
+        const auto codes = flat(types, "types");
+        std::vector<dyad_census> census;
+        {
+          // Safe to release: the arrays are held by this call's arguments, and the kernel
+          // touches no Python object.
+          py::gil_scoped_release release;
+          census = detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(
+              n, s, t, codes, type_count);
+        }
+        const auto column = [&](auto get) {
+          py::array_t<decltype(get(census[0]))> out(static_cast<py::ssize_t>(census.size()));
+          auto* o = out.mutable_data();
+          for (std::size_t k = 0; k < census.size(); ++k) o[k] = get(census[k]);
+          return out;
+        };
+        py::dict out;
+        out["mutual"] = column([](const dyad_census& c) { return std::int64_t(c.mutual); });
+        out["asymmetric"] =
+            column([](const dyad_census& c) { return std::int64_t(c.asymmetric); });
+        out["null"] = column([](const dyad_census& c) { return std::int64_t(c.null); });
+        for (const auto& [name, measure] :
+             {std::pair{"edgewise", reciprocity_measure::edgewise},
+              std::pair{"dyadic", reciprocity_measure::dyadic},
+              std::pair{"dyadic_nonnull", reciprocity_measure::dyadic_nonnull},
+              std::pair{"edgewise_lrr", reciprocity_measure::edgewise_lrr}})
+          out[name] = column([m = measure](const dyad_census& c) { return reciprocity(c, m); });
+        return out;
+      },
+      "n"_a, "source"_a, "target"_a, "types"_a, "type_count"_a,
+      (std::string("Dyad census and reciprocity of each type of edge: the edges of type code k "
+                   "make the simple digraph of type k over all n vertices.") +
+       edges_doc + R"(
+types : 1-D integer array
+    A type code in [0, type_count) per edge.)")
+          .c_str());
+
+  m.def(
+      "density",
+      [](std::size_t n, index_array source, index_array target, bool directed) {
+        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, directed};
+        const auto g = make_layer(e);
+        return detail::structure::density(g);  // O(1) on the built graph
+      },
+      "n"_a, "source"_a, "target"_a, "directed"_a = true,
+      (std::string("Share of possible ties present: distinct ordered (directed) or unordered "
+                   "pairs of distinct vertices joined by some edge; NaN below 2 vertices.") +
+       edges_doc + "\ndirected : bool\n    False reads every edge both ways.")
           .c_str());
 
   m.def(
@@ -152,7 +235,7 @@ void register_relations(py::module_& m) {
         std::vector<double> r;
         {
           py::gil_scoped_release release;  // the kernel reads only the C++ graph
-          r = detail::layer::vertex_reciprocity(g);
+          r = detail::structure::vertex_reciprocity(g);
         }
         return vector_to_numpy(std::move(r));
       },
@@ -168,10 +251,10 @@ void register_relations(py::module_& m) {
         krackhardt_scores s;
         {
           py::gil_scoped_release release;  // the kernels read only the C++ graph
-          s.connectedness = detail::layer::connectedness(g);
-          s.hierarchy = detail::layer::hierarchy(g);
-          s.efficiency = detail::layer::efficiency(g);
-          s.least_upper_boundedness = detail::layer::least_upper_boundedness(g);
+          s.connectedness = detail::structure::connectedness(g);
+          s.hierarchy = detail::structure::hierarchy(g);
+          s.efficiency = detail::structure::efficiency(g);
+          s.least_upper_boundedness = detail::structure::least_upper_boundedness(g);
         }
         return py::make_tuple(s.connectedness, s.hierarchy, s.efficiency,
                               s.least_upper_boundedness);
@@ -191,10 +274,10 @@ void register_relations(py::module_& m) {
         const tie_direction direction = parse_ties(ties);
         const auto g = make_layer(e);
         const auto code = group_codes(groups, n, group_count);
-        detail::layer::ei_tables t;
+        detail::structure::ei_tables t;
         {
           py::gil_scoped_release release;  // the kernel reads only C++ data
-          t = detail::layer::ei_index(g, code, group_count, direction);
+          t = detail::structure::ei_index(g, code, group_count, direction);
         }
         py::dict out;
         out["network"] = py::make_tuple(t.network.internal, t.network.external, t.network.index,
@@ -226,10 +309,10 @@ ties : {"all", "out", "in"}
         const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
         const auto g = make_layer(e);
         const auto code = group_codes(groups, n, group_count);
-        detail::layer::brokerage_tables t;
+        detail::structure::brokerage_tables t;
         {
           py::gil_scoped_release release;  // the kernel reads only C++ data
-          t = detail::layer::brokerage(g, code, group_count);
+          t = detail::structure::brokerage(g, code, group_count);
         }
         py::dict out;
         out["density"] = t.density;
@@ -254,7 +337,7 @@ ties : {"all", "out", "in"}
           .c_str());
 
   const auto burt = [&m](const char* name, std::vector<double> (*kernel)(
-                                                const detail::layer::simple_graph&),
+                                                const detail::compact_graph&),
                          const char* doc) {
     m.def(
         name,
@@ -275,9 +358,9 @@ ties : {"all", "out", "in"}
          "\nweight : 1-D float array or None\ndirected : bool")
             .c_str());
   };
-  burt("constraint", &detail::layer::constraint,
+  burt("constraint", &detail::structure::constraint,
        "Burt's constraint per vertex (NetworkX's constraint); NaN for isolates.");
-  burt("effective_size", &detail::layer::effective_size,
+  burt("effective_size", &detail::structure::effective_size,
        "Burt's effective size per vertex (NetworkX's effective_size); NaN for isolates.");
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 /// \file
-/// The library's exceptions. Every one derives from `coproduction::error` (itself a
-/// `std::runtime_error`) and names the place it is about: a JSON pointer for a document, a
-/// stakeholder, relation or decision id for the model, an argument name for a computation.
-/// The message reads `[coproduction.<code>] <where>: <detail>`.
+/// The library's exceptions. Every one that reports something wrong derives from
+/// `coproduction::error` (itself a `std::runtime_error`) and names the place it is about: a
+/// JSON pointer for a document, a stakeholder, relation or decision id for the model, an
+/// argument name for a computation. The message reads `[coproduction.<code>] <where>: <detail>`.
+/// The one exception that reports nothing wrong, `interrupted`, is here too, with the
+/// `stop_check` that raises it.
 
 #include <cstddef>
+#include <exception>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -135,6 +139,22 @@ class format_error : public error {
     return out;
   }
   std::vector<format_problem> problems_;
+};
+
+/// Asked from time to time by every long computation (path-based centralities, power
+/// indices, Monte Carlo sampling), a few milliseconds of work apart; returning true stops the
+/// computation with `interrupted`. Called from the thread that called the computation, never
+/// from a worker thread, so it may take a language runtime's lock (the Python bindings check
+/// for Ctrl-C here).
+using stop_check = std::function<bool()>;
+
+/// Thrown when a `stop_check` asked a computation to stop. Not a `coproduction::error`:
+/// nothing was wrong with the input, and a binding turns it back into the caller's own
+/// interruption (the Python bindings re-raise the `KeyboardInterrupt` that
+/// `PyErr_CheckSignals` set).
+class interrupted : public std::exception {
+ public:
+  const char* what() const noexcept override { return "computation interrupted"; }
 };
 
 }  // namespace coproduction

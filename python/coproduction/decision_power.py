@@ -5,23 +5,31 @@ stakeholders whose right is ``shared`` or ``decides``), with the winning coaliti
 names (docs/format.md). The functions here read a power index of every decision's game and
 lay the values out by stakeholder, decision, stage, project or any grouping of
 stakeholders; they find the decisions the convenors can carry without any partner and the
-holders without whom nothing is decided. Seed 004: "Know where power sits and who holds it".
+holders without whom nothing is decided. Traverse and Co-Production Collective, *Draft
+manifesto for coproduction in health and care research*: "Know where power sits and who
+holds it".
 
-The computations run in the C++ core (``include/coproduction/power/decision_power.hpp``);
-results are pandas objects indexed by stakeholder id.
+Every function that aggregates over decisions counts each decision by its ``weight`` (1 when
+absent) unless ``weighted=False``: one default for the whole package, documented in
+docs/power.md, "Decision weighting".
+
+The computations run in the C++ core (``include/coproduction/power/decision_power.hpp``,
+``bloc_power.hpp``); results are pandas objects indexed by stakeholder id (an index named
+``stakeholder``).
 """
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping
-from typing import Any, List, Optional, Tuple, Union, cast
+from typing import Any, List, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
+from ._checks import check_max_coalitions
 from ._errors import input_error
+from ._groups import NOT_CODED, resolve_groups
 from ._reading import reads_network
 from .network import STAGES, Network
 
@@ -34,6 +42,7 @@ __all__ = [
     "convenor_carried",
     "convenor_carried_share",
     "veto_players",
+    "bloc_power",
 ]
 
 #: The power indices a decision's game can be read with.
@@ -53,15 +62,6 @@ def _check_index(index: str) -> None:
         raise input_error("index", f"must be one of {', '.join(INDICES)}, got {index!r}")
 
 
-def _check_max_coalitions(max_coalitions: Any) -> int:
-    """``max_coalitions`` as an int the core takes (a 64-bit unsigned count, at least 1)."""
-    if isinstance(max_coalitions, bool) or not isinstance(max_coalitions, numbers.Integral) \
-            or not 1 <= int(max_coalitions) < 2**64:
-        raise input_error("max_coalitions", f"must be an integer from 1 to 2^64 - 1, got "
-                                            f"{max_coalitions!r}")
-    return int(max_coalitions)
-
-
 def _check_project(net: Network, project: Optional[str]) -> None:
     if project is not None and project not in set(net.projects.index):
         raise input_error("project", f"unknown project {project!r}; the projects are "
@@ -76,7 +76,7 @@ def _frame(table: Mapping[str, Any], columns_name: str) -> pd.DataFrame:
 
 @reads_network
 def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = None, *,
-                   weighted: bool = False, project: Optional[str] = None,
+                   weighted: bool = True, project: Optional[str] = None,
                    max_coalitions: int = 100_000_000) -> pd.DataFrame:
     r"""Formal decision power of every stakeholder in every decision.
 
@@ -90,8 +90,10 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
         None or "decision": one column per decision. "stage", "project": one column per
         stage or project that has a decision, the mean over its decisions. "all": one
         column, the mean over every decision.
-    weighted : bool, default False
-        Average with each decision counting by its ``weight`` rather than once.
+    weighted : bool, default True
+        Average with each decision counting by its ``weight`` (1 when absent); False counts
+        every decision once. The package's one default (docs/power.md, "Decision
+        weighting").
     project : str, optional
         Only the decisions of this project (not with ``by="project"``).
     max_coalitions : int, default 100_000_000
@@ -128,9 +130,9 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
 
     .. math:: P(s, D) = \frac{\sum_{d \in D} w_d\, p(s, d)}{\sum_{d \in D} w_d},
 
-    with :math:`w_d = 1`, or the decision's weight when ``weighted``. Every index but
-    ``banzhaf_absolute`` sums to 1 over the holders of a decision, so every column sums to 1
-    over stakeholders: a share of the say over those decisions. Range :math:`[0, 1]`; 1 for a
+    with :math:`w_d` the decision's weight (1 when absent) when ``weighted``, else 1. Every
+    index but ``banzhaf_absolute`` sums to 1 over the holders of a decision, so every column
+    sums to 1 over stakeholders: a share of the say over those decisions. Range :math:`[0, 1]`; 1 for a
     stakeholder who decides alone. For a partnership: a partner with a right called
     ``shared`` but 0 here has a seat without a say (the vote can never change the outcome).
 
@@ -155,28 +157,29 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
     """
     core = _core_of(net)
     _check_index(index)
-    most = _check_max_coalitions(max_coalitions)
+    most = check_max_coalitions(max_coalitions)
     if by not in _BY:
         raise input_error("by", f"must be None, 'decision', 'stage', 'project' or 'all', got {by!r}")
     _check_project(net, project)
     if by is None or by == "decision":
-        frame = _frame(_core.ladder.decision_power(core, index, most), "decision")
+        frame = _frame(_core.power.decision_power(core, index, most), "decision")
         if project is not None:
             chosen = net.decisions.index[net.decisions["project"] == project]
             frame = frame.loc[:, list(chosen)]
         return frame
-    table = _core.ladder.power_by(core, index, by, bool(weighted), project, most)
+    table = _core.power.power_by(core, index, by, bool(weighted), project, most)
     return _frame(table, {"stage": "stage", "project": "project", "all": "decisions"}[by])
 
 
 @reads_network
-def power_by_stage(net: Network, index: str = "banzhaf", *, weighted: bool = False,
+def power_by_stage(net: Network, index: str = "banzhaf", *, weighted: bool = True,
                    project: Optional[str] = None) -> pd.DataFrame:
     """Decision power by stage: :func:`decision_power` with ``by="stage"``.
 
     One column per stage that has a decision (conception, design, delivery, evaluation,
     governance, in that order), each the mean of the stakeholders' power over the decisions
-    of that stage; each column sums to 1 with a normalised index.
+    of that stage, weighted by the decisions' weights unless ``weighted=False``; each column
+    sums to 1 with a normalised index.
 
     Examples
     --------
@@ -196,11 +199,11 @@ def power_by_stage(net: Network, index: str = "banzhaf", *, weighted: bool = Fal
 
 @reads_network
 def power_by_project(net: Network, index: str = "banzhaf", *,
-                     weighted: bool = False) -> pd.DataFrame:
+                     weighted: bool = True) -> pd.DataFrame:
     """Decision power by project: :func:`decision_power` with ``by="project"``.
 
     One column per project that has a decision, each the mean of the stakeholders' power
-    over its decisions.
+    over its decisions, weighted by the decisions' weights unless ``weighted=False``.
 
     Examples
     --------
@@ -217,35 +220,9 @@ def power_by_project(net: Network, index: str = "banzhaf", *,
     return decision_power(net, index, by="project", weighted=weighted)
 
 
-def _groups(net: Network, by: Union[str, pd.Series, Mapping[str, Any]],
-            ids: pd.Index) -> pd.Series:
-    frame = net.stakeholders
-    if isinstance(by, str):
-        if by == "convenor":
-            flags = frame["convenor"].fillna(False).astype(bool)
-            labels = pd.Series(np.where(flags, "convenor", "partner"), index=frame.index,
-                               dtype=object)
-        elif by in frame.columns and by != "attributes":
-            labels = frame[by].astype(object).where(frame[by].notna(), "not coded")
-        else:
-            raise input_error("by", f"must be 'convenor', a stakeholder column (kind, role, "
-                                    f"sector, expertise, under_served, paid, ...) or a Series; "
-                                    f"got {by!r}")
-    elif isinstance(by, (pd.Series, Mapping)):
-        labels = pd.Series(dict(by) if not isinstance(by, pd.Series) else by, dtype=object)
-        if not labels.index.is_unique:
-            raise input_error("by", "has repeated stakeholder ids")
-        missing = [s for s in ids if s not in labels.index or pd.isna(labels.get(s))]
-        if missing:
-            raise input_error("by", f"no group for stakeholder {missing[0]!r}")
-    else:
-        raise input_error("by", f"must be a column name or a Series, not {type(by).__name__}")
-    return labels.reindex(ids)
-
-
 @reads_network
 def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "convenor", *,
-                 index: str = "banzhaf", weighted: bool = False,
+                 index: str = "banzhaf", weighted: bool = True,
                  project: Optional[str] = None) -> pd.DataFrame:
     r"""Each group's share of decision power beside its share of the people.
 
@@ -259,11 +236,13 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
         stakeholder id.
     index : str, default "banzhaf"
         As in :func:`decision_power`.
-    weighted : bool, default False
-        Decisions count by their weight.
+    weighted : bool, default True
+        Decisions count by their weight, as in :func:`decision_power`.
     project : str, optional
-        Only this project's decisions, and only its stakeholders (a right above ``none`` in
-        one of them) among the people.
+        Only this project's decisions, and only the people taking part in it among the
+        people: a right above ``none`` in one of its decisions, or in no decision at all (no
+        decision ties such a stakeholder to one project; the principles scorecard reads the
+        same people).
 
     Returns
     -------
@@ -282,7 +261,8 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
     With :math:`P_s` the stakeholder's mean power over the decisions
     (:func:`decision_power` with ``by="all"``), group :math:`g` holds
     :math:`S_g = \sum_{s \in g} P_s / \sum_s P_s` of the power. The people are the
-    stakeholders other than objects (seed 000's collection objects hold no rights), counted
+    stakeholders other than objects (the collection objects of *Co-Producing Health and
+    Wellbeing Programmes in the Museum* hold no rights), counted
     by head count; ``parity`` is the parity ratio of Taagepera & Shugart (1989): 1 is power in
     proportion to numbers, below 1 less say than numbers. For a partnership: service users
     with a parity of 0.1 are a tenth as powerful per head as an even share would make them.
@@ -300,25 +280,14 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
     core = _core_of(net)
     _check_index(index)
     _check_project(net, project)
-    table = _core.ladder.power_by(core, index, "all", bool(weighted), project)
+    table = _core.power.power_by(core, index, "all", bool(weighted), project)
     power = pd.Series(np.asarray(table["values"], dtype=float)[:, 0],
                       index=pd.Index(table["stakeholders"], dtype=object))
     frame = net.stakeholders
-    people = frame.index[frame["kind"].astype(str) != "object"]
-    if project is not None:
-        rights = net.rights.reset_index()
-        chosen = set(net.decisions.index[net.decisions["project"] == project])
-        taking = rights[rights["decision"].isin(chosen) & (rights["right"] != "none")]
-        keep = set(taking["stakeholder"])
-        people = pd.Index([s for s in people if s in keep], dtype=object)
-    labels = _groups(net, by, people)
-    order = list(dict.fromkeys(["convenor", "partner"])) if isinstance(by, str) and \
-        by == "convenor" else None
-    codes, names = pd.factorize(labels, sort=order is None and _sortable(labels))
-    if order is not None:
-        names = pd.Index([n for n in order if n in set(labels)], dtype=object)
-        codes = np.asarray([list(names).index(x) for x in labels], dtype=np.int64)
-    shares = _core.ladder.power_shares(power.reindex(people).to_numpy(dtype=float),
+    people = frame.index[np.asarray(_core.power.taking_part(core, project), dtype=bool)]
+    grouping = resolve_groups(by, people, net=net, sort=True, name="group")
+    codes, names = grouping.codes, grouping.labels
+    shares = _core.power.power_shares(power.reindex(people).to_numpy(dtype=float),
                                        np.asarray(codes, dtype=np.int64), len(names))
     heads = frame["size"].reindex(people).fillna(1).to_numpy(dtype=float)
     head_share = np.bincount(codes, weights=heads, minlength=len(names)) / heads.sum()
@@ -329,14 +298,6 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
         "parity": np.asarray(shares, dtype=float) / head_share,
     }, index=pd.Index(list(names), name="group", dtype=object))
     return out
-
-
-def _sortable(labels: pd.Series) -> bool:
-    try:
-        sorted(set(labels))
-    except TypeError:
-        return False
-    return True
 
 
 @reads_network
@@ -364,7 +325,7 @@ def convenor_carried(net: Network, *, project: Optional[str] = None) -> pd.Serie
     """
     core = _core_of(net)
     _check_project(net, project)
-    flags = pd.Series(np.asarray(_core.ladder.convenor_carried(core), dtype=bool),
+    flags = pd.Series(np.asarray(_core.power.convenor_carried(core), dtype=bool),
                       index=pd.Index(net.decisions.index, name="decision", dtype=object),
                       name="convenor_carried")
     if project is not None:
@@ -374,7 +335,7 @@ def convenor_carried(net: Network, *, project: Optional[str] = None) -> pd.Serie
 
 @reads_network
 def convenor_carried_share(net: Network, *, project: Optional[str] = None,
-                           weighted: bool = False) -> float:
+                           weighted: bool = True) -> float:
     r"""The share of decisions the convenors can carry with no partner in the coalition.
 
     Parameters
@@ -382,8 +343,8 @@ def convenor_carried_share(net: Network, *, project: Optional[str] = None,
     net : Network
     project : str, optional
         Only this project's decisions.
-    weighted : bool, default False
-        Decisions count by their weight.
+    weighted : bool, default True
+        Decisions count by their weight, as in :func:`decision_power`.
 
     Returns
     -------
@@ -399,7 +360,8 @@ def convenor_carried_share(net: Network, *, project: Optional[str] = None,
     -----
     .. math:: C = \frac{\sum_d w_d\, [\text{the convenors carry } d]}{\sum_d w_d}
 
-    1: the convenors never need a partner's consent (seed 002: "Decision making is not
+    1: the convenors never need a partner's consent (National Museums Liverpool,
+    *Co-production Framework*, of consultation and engagement: "Decision making is not
     shared"); 0: nothing is decided without a partner. A decentralisation measure of
     DESIGN section 2.
 
@@ -410,12 +372,9 @@ def convenor_carried_share(net: Network, *, project: Optional[str] = None,
     >>> cp.power.convenor_carried_share(net, project="co_design")
     0.6666666666666666
     """
-    flags = convenor_carried(net, project=project)
-    if len(flags) == 0:
-        raise input_error("project", "there is no decision to count")
-    w = net.decisions["weight"].reindex(flags.index).to_numpy(dtype=float) if weighted \
-        else np.ones(len(flags))
-    return float(np.sum(w * flags.to_numpy(dtype=float)) / np.sum(w))
+    core = _core_of(net)
+    _check_project(net, project)
+    return float(_core.power.convenor_carried_share(core, bool(weighted), project))
 
 
 @reads_network
@@ -447,7 +406,7 @@ def veto_players(net: Network, *, project: Optional[str] = None) -> pd.DataFrame
     """
     core = _core_of(net)
     _check_project(net, project)
-    found = _core.ladder.veto_players(core)
+    found = _core.power.veto_players(core)
     decisions = net.decisions
     convenor = net.stakeholders["convenor"].fillna(False).astype(bool)
     ids = list(found["stakeholder"])
@@ -465,31 +424,10 @@ def veto_players(net: Network, *, project: Optional[str] = None) -> pd.DataFrame
     return out
 
 
-def _decision_game(decision: str, rows: pd.DataFrame, rule: str,
-                   quota: float) -> Tuple[pd.Series, float, List[str]]:
-    """The weighted game of one decision, as docs/format.md defines its winning coalitions:
-    the holders' votes, the quota and the veto holders."""
-    holders = rows[rows["right"] >= "shared"]
-    votes = holders["votes"].fillna(1).astype(float)
-    veto = [str(s) for s in holders.index[holders["veto"].to_numpy(dtype=bool)]]
-    if rule == "sole":
-        # Only the one `decides` holder's consent counts: a dictator game.
-        votes = (holders["right"] == "decides").astype(float)
-        need = 1.0
-    elif rule == "unanimity":
-        votes = pd.Series(1.0, index=holders.index)
-        need = float(len(holders))
-    elif rule == "majority":
-        need = float(np.floor(votes.sum() / 2) + 1)  # more than half of whole votes
-    else:
-        need = float(np.ceil(quota))
-    return votes, need, veto
-
-
 @reads_network
 def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "role", *,
                kind: str = "shapley_shubik", project: Optional[str] = None) -> pd.DataFrame:
-    """Decision power when holders vote in blocs: the Owen value of every decision.
+    r"""Decision power when holders vote in blocs: the Owen value of every decision.
 
     Holders who share a group (their role, expertise, convenor side, or any grouping) agree
     among themselves first and then vote as a bloc, as service users, front-line staff or
@@ -500,7 +438,8 @@ def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "rol
     net : Network
     by : str, Series or mapping, default "role"
         The blocs: ``"convenor"`` (convenors vs partners), a stakeholder column, or a Series
-        indexed by stakeholder id. An uncoded value forms the bloc ``"not coded"``.
+        indexed by stakeholder id. A stakeholder whose bloc is not coded (a missing value,
+        or an id the Series leaves out) is a bloc of its own: nothing says with whom it votes.
     kind : {"shapley_shubik", "banzhaf"}, default "shapley_shubik"
         The Owen value (Owen 1977) or the Banzhaf-Owen index (Owen 1981).
     project : str, optional
@@ -515,13 +454,26 @@ def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "rol
     Raises
     ------
     coproduction.InputError
-        A grouping that misses a stakeholder, or an unknown ``kind``.
+        A grouping that misses a stakeholder, an unknown ``kind`` or project.
+    coproduction.LimitError
+        A decision whose exact value would take too much memory or time (as
+        :func:`coproduction.power.owen`); the message names the decision.
 
     Notes
     -----
+    For holder :math:`i` of bloc :math:`B_k` (:math:`b_k` of the decision's holders,
+    :math:`m` blocs among them), blocs enter in random order and the members of a bloc one
+    after another:
+
+    .. math:: Ow_i = \sum_{T \subseteq M \setminus \{k\}} \sum_{S \subseteq B_k \setminus \{i\}}
+              \frac{|T|!(m-1-|T|)!}{m!} \frac{|S|!(b_k-1-|S|)!}{b_k!}
+              \left[v(Q_T \cup S \cup \{i\}) - v(Q_T \cup S)\right].
+
     With every holder in a bloc of their own, or all holders in one bloc, the Owen value is
     the Shapley-Shubik index (Owen 1977); between the two, a bloc's members share what the
-    bloc as a whole can swing. Range [0, 1].
+    bloc as a whole can swing. Range [0, 1]. Each decision's game is the one
+    :func:`decision_power` reads; the values are computed in the C++ core
+    (``include/coproduction/power/bloc_power.hpp``), one exact Owen computation per decision.
 
     References
     ----------
@@ -540,22 +492,14 @@ def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "rol
     housing21_reminiscence_group    0.25
     Name: reminiscence_themes, dtype: float64
     """
-    from . import power as _power
-
+    core = _core_of(net)
     _check_project(net, project)
-    ids = net.stakeholders.index
-    groups = _groups(net, by, ids)
-    decisions = net.decisions
-    if project is not None:
-        decisions = decisions[decisions["project"] == project]
-    rights = net.rights
-    table = pd.DataFrame(0.0, index=pd.Index(ids, name="stakeholder"),
-                         columns=pd.Index(decisions.index, name="decision"))
-    for did, row in decisions.iterrows():
-        rows = cast(pd.DataFrame, rights.xs(did, level="decision"))
-        votes, need, veto = _decision_game(str(did), rows, str(row["rule"]),
-                                           float(cast(float, row["quota"])))
-        values = _power.owen(votes, need, groups.reindex(votes.index), veto=veto or None,
-                             kind=kind)
-        table.loc[values.index, did] = values.to_numpy(dtype=float)
-    return table
+    grouping = resolve_groups(by, net.stakeholders.index, net=net)
+    codes = grouping.codes.copy()
+    alone = grouping.of_items() == NOT_CODED
+    codes[alone] = grouping.count + np.arange(int(alone.sum()))
+    return _frame(_core.power.bloc_power(core, codes, kind, project), "decision")
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -1,16 +1,19 @@
 """The collaboration ladder: which type of collaboration a project's data support.
 
-National Museums Liverpool's Co-production Framework (seed 002) defines four types of
+National Museums Liverpool's *Co-production Framework* defines four types of
 collaboration by who decides at which stage and which way learning flows: consultation,
 engagement, co-design and co-production. :func:`classify` reads a project's decisions (the
 power each right carries in its rule, not the name of the right) and its ``learns_from``
 relations against explicit criteria, sets the institution's ``claimed`` type beside the
 result, gives the evidence for every criterion, and places each stage on the IAP2 spectrum,
 Arnstein's ladder and the Think Local Act Personal ladder of co-production.
-:func:`tokenism` lists what seed 004 asks partnerships to be honest about: people asked in
-without power, unpaid beside paid staff, or with influence and formal power far apart.
+:func:`tokenism` lists what Traverse and Co-Production Collective's *Draft manifesto for
+coproduction in health and care research* asks partnerships to be honest about: people asked
+in without power, unpaid beside paid staff, or with influence and formal power far apart.
 
-docs/ladder.md sets every criterion beside the seed's own lines.
+docs/ladder.md sets every criterion beside the Framework's own lines. Shares of decisions
+count each decision by its ``weight`` unless told otherwise (``weighted=False``): the
+package's one default, docs/power.md, "Decision weighting".
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
-from typing import Any, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -60,7 +63,7 @@ class LadderConfig:
         Co-design and co-production ("Learning is a two-way process"): the share of the
         partners taking part (``consulted`` or more somewhere) who learn from a convenor and
         are learnt from by one; in [0, 1], 0 switches the criterion off. Half, because the
-        seed calls the other types' learning "primarily a one-way process".
+        Framework calls the other types' learning "primarily a one-way process".
     min_partner_power : float, default 0.0
         Co-design ("all design decisions are made jointly"): partners' combined normalised
         Banzhaf power a design decision needs besides a partner vote that can change the
@@ -79,7 +82,8 @@ class LadderConfig:
         Stages that must record a decision for co-production ("from conception, through
         design to delivery and evaluation"); every recorded stage must be shared equally.
     weighted : bool, default True
-        Decisions count by their ``weight`` in the shares above.
+        Decisions count by their ``weight`` (1 when absent) in the shares above; False counts
+        each once. The package's one default (docs/power.md, "Decision weighting").
 
     Raises
     ------
@@ -238,6 +242,23 @@ def _config(config: Optional[LadderConfig]) -> LadderConfig:
     return config
 
 
+def _missing(label: Any) -> bool:
+    """Whether a project's label is absent (the id stands in for it)."""
+    return label is None or (isinstance(label, float) and math.isnan(label))
+
+
+def _core_config(config: LadderConfig) -> dict[str, Any]:
+    """The keyword arguments of the core's classify and classify_all."""
+    return dict(regular_involvement=float(config.regular_involvement),
+                two_way_learning=float(config.two_way_learning),
+                min_partner_power=float(config.min_partner_power),
+                delivery_guidance=bool(config.delivery_guidance),
+                equal_power_ratio=float(config.equal_power_ratio),
+                convenors_may_carry_alone=bool(config.convenors_may_carry_alone),
+                co_production_stages=list(config.co_production_stages),
+                weighted=bool(config.weighted))
+
+
 def _optional_text(values: Sequence[Any]) -> np.ndarray:
     # An array rather than a Series: a Series would be aligned on its own RangeIndex.
     out = np.empty(len(values), dtype=object)
@@ -295,12 +316,12 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
     5 placation, 6 partnership, 7 delegated power when the partners can carry every decision
     of the stage and the convenors none, 8 citizen control when no convenor vote counts)
     and the TLAP ladder (informing, consultation, engagement: doing for; co-design,
-    co-production: doing with). docs/ladder.md sets each criterion beside seed 002's lines
-    and explains the mappings.
+    co-production: doing with). docs/ladder.md sets each criterion beside the Framework's
+    lines and explains the mappings.
 
     References
     ----------
-    National Museums Liverpool, *Co-production Framework* (seed 002).
+    National Museums Liverpool, *Co-production Framework*.
     Arnstein, S. R. (1969). A ladder of citizen participation. *Journal of the American
     Institute of Planners* 35(4), 216-224.
     International Association for Public Participation (2018). *IAP2 Spectrum of Public
@@ -325,14 +346,7 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
     if not isinstance(project, str) or project not in set(net.projects.index):
         raise input_error("project", f"unknown project {project!r}; the projects are "
                                      f"{list(net.projects.index)}")
-    raw = _core.ladder.classify(
-        core, project, regular_involvement=float(config.regular_involvement),
-        two_way_learning=float(config.two_way_learning),
-        min_partner_power=float(config.min_partner_power),
-        delivery_guidance=bool(config.delivery_guidance),
-        equal_power_ratio=float(config.equal_power_ratio),
-        convenors_may_carry_alone=bool(config.convenors_may_carry_alone),
-        co_production_stages=list(config.co_production_stages), weighted=bool(config.weighted))
+    raw = _core.ladder.classify(core, project, **_core_config(config))
     label = net.projects.at[project, "label"]
 
     c = raw["criteria"]
@@ -397,8 +411,7 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
 
     return Classification(
         project=project,
-        label=project if label is None or (isinstance(label, float) and math.isnan(label))
-        else str(label),
+        label=project if _missing(label) else str(label),
         type=raw["type"] or "none",
         claimed=raw["claimed"],
         matches_claim=raw["matches_claim"],
@@ -416,12 +429,27 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
 def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.DataFrame:
     """Classify every project of a network.
 
+    One call of the C++ core (``classify_all`` in ``include/coproduction/ladder/classify.hpp``)
+    classifies the projects in turn, as :func:`classify` does one, on the network where it
+    is (held for reading, never copied).
+
+    Parameters
+    ----------
+    net : Network
+    config : LadderConfig, optional
+        The thresholds; the defaults of :class:`LadderConfig` otherwise.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by project id: ``label``, ``type`` and ``claimed`` (ordered categoricals
         over ``TYPES``, so ``>=`` compares rungs), ``matches_claim`` (nullable boolean, NA
         where nothing is claimed).
+
+    Raises
+    ------
+    coproduction.InputError
+        A bad configuration.
 
     Examples
     --------
@@ -431,15 +459,16 @@ def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.Data
     project                                               
     reminiscence  engagement  co-production          False
     """
-    _core_of(net)
-    config = _config(config)
-    rows = [classify(net, p, config) for p in net.projects.index]
+    core = _core_of(net)
+    raw = _core.ladder.classify_all(core, **_core_config(_config(config)))
+    ids = list(raw["project"])
+    labels = net.projects["label"].reindex(ids)
     return pd.DataFrame({
-        "label": _optional_text([r.label for r in rows]),
-        "type": _categorical([r.type for r in rows], TYPES),
-        "claimed": _categorical([r.claimed for r in rows], TYPES),
-        "matches_claim": pd.array([r.matches_claim for r in rows], dtype="boolean"),
-    }, index=pd.Index(list(net.projects.index), name="project", dtype=object))
+        "label": _optional_text([p if _missing(x) else str(x) for p, x in zip(ids, labels)]),
+        "type": _categorical(["none" if t is None else t for t in raw["type"]], TYPES),
+        "claimed": _categorical(raw["claimed"], TYPES),
+        "matches_claim": pd.array(list(raw["matches_claim"]), dtype="boolean"),
+    }, index=pd.Index(ids, name="project", dtype=object))
 
 
 @reads_network
@@ -478,8 +507,9 @@ def share_at_or_above(net: Network, rung: str, config: Optional[LadderConfig] = 
 
 @reads_network
 def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float] = None,
-             include_convenors: bool = False, weighted: bool = False) -> pd.DataFrame:
-    r"""Tokenistic practice the data show (seed 004).
+             include_convenors: bool = False, weighted: bool = True) -> pd.DataFrame:
+    r"""Tokenistic practice the data show (the *Draft manifesto for coproduction in health
+    and care research*: "Be honest ... when you're involved in tokenistic practice").
 
     Parameters
     ----------
@@ -491,8 +521,9 @@ def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float
         The gap that makes a finding, in (0, 1]; 0.5 for ranks, 0.1 for shares by default.
     include_convenors : bool, default False
         Report convenors too (they are compared for influence either way).
-    weighted : bool, default False
-        Decisions count by their weight in the formal power compared with influence.
+    weighted : bool, default True
+        Decisions count by their weight in the formal power compared with influence, as in
+        :func:`coproduction.power.decision_power` (docs/power.md, "Decision weighting").
 
     Returns
     -------
@@ -516,7 +547,7 @@ def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float
       informing, consultation and placation the degrees of tokenism.
     * ``unpaid``: a partner coded ``paid: false`` (absent is not coded, never false) taking
       part (``consulted`` or more) in a project whose convenors include one coded
-      ``paid: true`` (value: how many decisions). Seed 004: "Pay people to help equalise
+      ``paid: true`` (value: how many decisions). The manifesto: "Pay people to help equalise
       power differentials and recognise all contributions as valuable".
     * ``influence_exceeds_power`` / ``power_exceeds_influence``: among the stakeholders (not
       objects) whose Net-Map ``influence`` is coded, with power :math:`P_s` the mean
@@ -573,3 +604,7 @@ def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float
         "value": np.asarray(raw["value"], dtype=float),
         "evidence": _optional_text(raw["evidence"]),
     }, index=pd.Index(list(raw["stakeholder"]), name="stakeholder", dtype=object))
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -1,9 +1,10 @@
 """The network of a co-production partnership and its JSON format.
 
 A :class:`Network` holds stakeholders (vertices), typed and weighted relations (directed
-edges), projects and decisions with each stakeholder's right in them (DESIGN section 1; the
-stakeholder groups of seed 001, the decision stages and collaboration types of seed 002). The
-C++ core validates every insert; this module converts between it and pandas.
+edges), projects and decisions with each stakeholder's right in them: the stakeholder groups
+of Tyne & Wear Archives & Museums' *Partners' Together Day follow-up report* (2013), the
+decision stages and collaboration types of National Museums Liverpool's *Co-production
+Framework*. The C++ core validates every insert; this module converts between it and pandas.
 """
 
 from __future__ import annotations
@@ -141,17 +142,19 @@ class Network:
         id : str
             Stable, unique, non-empty id.
         kind : {"person", "group", "organisation", "object"}
-            An ``object`` is a collection object or place that mediates relations (seed 000);
-            objects hold no decision rights.
+            An ``object`` is a collection object or place that mediates relations (the
+            objects in care of *Co-Producing Health and Wellbeing Programmes in the
+            Museum*); objects hold no decision rights.
         label, role, sector : str, optional
             Display name; role (open vocabulary: ``service_user``, ``carer``,
             ``front_line_staff``, ``museum_staff``, ``senior_staff``, ``commissioner``,
             ``funder``, ``researcher``, ``volunteer``, ``partner_organisation``); sector.
         expertise : {"lived", "learnt", "both"}, optional
-            The two forms of knowledge of seed 002.
+            The two forms of knowledge of the NML *Co-production Framework*.
         under_served, paid, convenor : bool, optional
-            Left as None when not coded (unknown is not false). ``paid``: seed 004, paying
-            people rebalances power. ``convenor``: the side that initiated and holds the
+            Left as None when not coded (unknown is not false). ``paid``: paying people
+            rebalances power (*Draft manifesto for coproduction in health and care
+            research*, 2020). ``convenor``: the side that initiated and holds the
             resources; None counts as a partner.
         size : int, optional
             Head count of a group or organisation (>= 1; a person's is 1).
@@ -199,7 +202,8 @@ class Network:
         weight : float, optional
             Finite and > 0; None means 1.
         scale : {"session", "institution", "place"}, optional
-            Seed 000's three scales of co-production.
+            The three scales of co-production of *Co-Producing Health and Wellbeing
+            Programmes in the Museum*.
         reported_by, date, method : str, optional
             Provenance: who reported the relation, when (``YYYY``, ``YYYY-MM`` or
             ``YYYY-MM-DD``) and how (interview, observation, report, ...).
@@ -238,7 +242,8 @@ class Network:
             Unique among projects.
         label : str, optional
         claimed : {"consultation", "engagement", "co-design", "co-production"}, optional
-            What the institution calls it (seed 002's four types of collaboration).
+            What the institution calls it (the four types of collaboration of the NML
+            *Co-production Framework*).
         attributes : dict, optional
 
         Raises
@@ -273,7 +278,8 @@ class Network:
         project : str
             The project's id.
         stage : {"conception", "design", "delivery", "evaluation", "governance"}
-            Seed 002: "from conception right through to governance, delivery and evaluation".
+            The NML *Co-production Framework*: "from conception right through to
+            governance, delivery and evaluation".
         rights : dict of str to str
             Stakeholder id to right, one of (ordered) ``none < informed < consulted <
             involved < shared < decides`` (the IAP2 spectrum). Holders are those with

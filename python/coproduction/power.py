@@ -17,6 +17,13 @@ the C++ core (``include/coproduction/power/``):
   and estimated by seeded Monte Carlo sampling, with confidence intervals, above that;
 * ``owen`` gives the Owen value (and the Banzhaf-Owen index) when holders vote in blocs.
 
+The decision power of a network's stakeholders (:func:`decision_power`,
+:func:`power_by_stage`, :func:`power_by_project`, :func:`power_shares`,
+:func:`convenor_carried`, :func:`convenor_carried_share`, :func:`veto_players`,
+:func:`bloc_power`) is defined in :mod:`coproduction.decision_power` and offered here too;
+those functions count each decision by its ``weight`` unless ``weighted=False`` (docs/power.md,
+"Decision weighting").
+
 Conventions:
 
 * weights are whole numbers of votes, ``>= 0``; a fractional quota is rounded up (vote
@@ -44,10 +51,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from coproduction import _core
+from coproduction._checks import check_max_coalitions as _check_max_coalitions
 from coproduction._errors import LimitError
+from coproduction._errors import input_error as _input_error
 from coproduction._items import as_items
-from coproduction.decision_power import _check_max_coalitions
 from coproduction.decision_power import (
+    INDICES,
     bloc_power,
     convenor_carried,
     convenor_carried_share,
@@ -59,6 +68,14 @@ from coproduction.decision_power import (
 )
 
 __all__ = [
+    "CoalitionCount",
+    "INDICES",
+    "MAX_COALITION_PLAYERS",
+    "MAX_ENUMERATION_PLAYERS",
+    "MAX_LISTED_COALITIONS",
+    "MAX_VISITED_COALITIONS",
+    "Seed",
+    "Weights",
     "banzhaf",
     "deegan_packel",
     "holler",
@@ -105,14 +122,6 @@ _METHODS = ("auto", "exact", "monte_carlo")
 
 # ----------------------------------------------------------------------------------------
 # Conversion
-
-
-def _input_error(where: str, detail: str) -> ValueError:
-    """The library's InputError, worded as the C++ core words it."""
-    from coproduction._errors import InputError
-
-    return InputError(f"[coproduction.input.{where}] {where}: {detail}", f"input.{where}", where,
-                      detail)
 
 
 class _Game:
@@ -925,3 +934,7 @@ def minimal_winning_count(weights: Weights, quota: float, *, veto: Any = None) -
                                       f"counting (got {game.n})")
     count, exact = _core.power.minimal_winning_count(game.weights, game.quota, game.veto)
     return CoalitionCount(int(count), bool(exact))
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

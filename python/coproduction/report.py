@@ -6,6 +6,7 @@ from typing import List, Tuple, cast
 
 import pandas as pd
 
+from ._groups import NOT_CODED
 from ._reading import reads_network
 from .network import RIGHTS, Network
 
@@ -58,7 +59,7 @@ def describe(net: Network) -> str:
     lines.append("")
     lines += _table(s["kind"].value_counts(sort=False).loc[lambda c: c > 0], "Stakeholders by kind")
     lines.append("")
-    lines += _table(s["role"].fillna("(no role)").value_counts().sort_index(), "Stakeholders by role")
+    lines += _table(s["role"].fillna(NOT_CODED).value_counts().sort_index(), "Stakeholders by role")
     lines.append("")
     lines += _table(r["type"].value_counts().sort_index(), "Relations by type")
     if len(d):
@@ -104,7 +105,7 @@ def power(net: Network) -> str:
     """Who holds decision power (normalised Banzhaf, averaged over decisions), by group."""
     from . import power as _power
 
-    lines = ["Decision power (normalised Banzhaf, mean over decisions)"]
+    lines = ["Decision power (normalised Banzhaf, mean over decisions weighted by their weight)"]
     for by in ("convenor", "expertise", "role"):
         shares = _power.power_shares(net, by=by)
         lines.append(f"  by {by}: power share, head-count share and parity (power / people)")
@@ -124,13 +125,19 @@ def ladder(net: Network) -> str:
     """The collaboration ladder of every project, with its evidence, and tokenism."""
     from . import ladder as _ladder
 
-    lines = ["The collaboration ladder (seed 002), project by project"]
+    lines = ["The collaboration ladder (National Museums Liverpool, Co-production Framework), "
+             "project by project"]
     for project in net.projects.index:
         lines.append("")
         lines.append(str(_ladder.classify(net, project)))
     findings = _ladder.tokenism(net)
     lines.append("")
-    lines.append(f"Tokenism (seed 004): {len(findings)} findings")
+    lines.append(f"Tokenism (Draft manifesto for coproduction in health and care research): "
+                 f"{len(findings)} findings")
     for who, row in findings.iterrows():
         lines.append(f"  {who}: {row['kind']}: {row['evidence']}")
     return "\n".join(lines)
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -8,6 +8,7 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/filtered_graph.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -388,21 +389,37 @@ TEST(generic, agrees_with_boost_brandes) {
 }
 
 TEST(generic, threads_agree) {
+  // Betweenness adds dependencies over sources in fixed blocks, closeness and harmonic
+  // closeness write one slot per source: every result is the same bit for bit for 1, 2 and 4
+  // threads, weighted or not, directed or not.
   const dgraph g = random_digraph(400, 2000, 11u, true);
   const auto idx = get(boost::vertex_index, g);
   const auto w = get(boost::edge_weight, g);
   for (bool weighted : {false, true}) {
-    const auto one =
-        weighted ? cp::betweenness_centrality(g, idx, w, {.threads = 1})
-                 : cp::betweenness_centrality(g, idx, cp::unweighted, {.threads = 1});
-    const auto three =
-        weighted ? cp::betweenness_centrality(g, idx, w, {.threads = 3})
-                 : cp::betweenness_centrality(g, idx, cp::unweighted, {.threads = 3});
-    EXPECT_EQ(three, one);  // fixed accumulation blocks: bit for bit
-    const auto c1 = cp::closeness_centrality(g, idx, cp::unweighted, {.threads = 1});
-    const auto c3 = cp::closeness_centrality(g, idx, cp::unweighted, {.threads = 3});
-    EXPECT_EQ(c1, c3);  // each source writes its own slot: bit for bit
+    for (bool directed : {true, false}) {
+      std::vector<std::vector<double>> between, close, harmonic;
+      for (unsigned threads : {1u, 2u, 4u}) {
+        const cp::betweenness_options b{.directed = directed, .threads = threads};
+        const cp::closeness_options c{.directed = directed, .threads = threads};
+        const cp::harmonic_options h{.directed = directed, .threads = threads};
+        between.push_back(weighted ? cp::betweenness_centrality(g, idx, w, b)
+                                   : cp::betweenness_centrality(g, idx, cp::unweighted, b));
+        close.push_back(weighted ? cp::closeness_centrality(g, idx, w, c)
+                                 : cp::closeness_centrality(g, idx, cp::unweighted, c));
+        harmonic.push_back(weighted ? cp::harmonic_centrality(g, idx, w, h)
+                                    : cp::harmonic_centrality(g, idx, cp::unweighted, h));
+      }
+      for (std::size_t k = 1; k < between.size(); ++k) {
+        EXPECT_EQ(between[k], between[0]) << weighted << directed << k;  // bit for bit
+        EXPECT_EQ(close[k], close[0]) << weighted << directed << k;
+        EXPECT_EQ(harmonic[k], harmonic[0]) << weighted << directed << k;
+      }
+    }
   }
+  // And the sums are not trivially equal: betweenness of this graph is spread over every
+  // vertex, with values that need their low bits.
+  const auto b = cp::betweenness_centrality(g, idx, w, {.threads = 1});
+  EXPECT_GT(std::count_if(b.begin(), b.end(), [](double x) { return x > 0; }), 300);
 }
 
 TEST(generic, word_parallel_search_agrees_with_dijkstra) {
@@ -435,8 +452,19 @@ TEST(generic, stop_check_interrupts) {
   };
   EXPECT_THROW(cp::betweenness_centrality(g, get(boost::vertex_index, g), cp::unweighted,
                                           {.threads = 2, .stop_requested = stop}),
-               cp::computation_interrupted);
+               cp::interrupted);
   EXPECT_EQ(polls, 1);
+  // The distance sums stop the same way, both the word-parallel search (on a graph large
+  // enough to take seconds) and the Dijkstra search.
+  polls = 0;
+  const dgraph large = random_digraph(20000, 100000, 6u, false);
+  EXPECT_THROW(cp::closeness_centrality(large, get(boost::vertex_index, large), cp::unweighted,
+                                        {.threads = 2, .stop_requested = stop}),
+               cp::interrupted);
+  EXPECT_THROW(cp::harmonic_centrality(g, get(boost::vertex_index, g), get(boost::edge_weight, g),
+                                       {.threads = 1, .stop_requested = stop}),
+               cp::interrupted);
+  EXPECT_EQ(polls, 2);
   // A check that never asks to stop changes nothing.
   const cp::stop_check never = [] { return false; };
   const dgraph small = random_digraph(50, 200, 5u, false);

@@ -13,10 +13,14 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "coproduction/io/json.hpp"
+#include "coproduction/ladder/classify.hpp"
+#include "coproduction/ladder/tokenism.hpp"
 #include "coproduction/power/banzhaf.hpp"
+#include "coproduction/power/bloc_power.hpp"
 #include "coproduction/power/decision_game.hpp"
 #include "coproduction/power/decision_power.hpp"
 #include "coproduction/power/shapley_shubik.hpp"
@@ -135,29 +139,69 @@ TEST(DecisionGame, WeightsAndQuotaOfEachRule) {
   EXPECT_EQ(all.position("z"), cp::decision_game::npos);
 }
 
-TEST(DecisionGame, RefusesAMalformedDecisionNamingTheField) {
-  auto where = [](auto make) {
-    try {
-      make();
-    } catch (const cp::input_error& e) {
-      return e.where();
-    }
-    return std::string("nothing thrown");
+TEST(DecisionGame, RefusesAMalformedDecisionAsTheNetworkDoes) {
+  // One check of a rule (Network::check_rule): a decision built by hand is refused by
+  // decision_game with the very error a network gives when the decision is added to it.
+  struct refused {
+    std::string field, what;
   };
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", cp::Right::involved}}, cp::RuleKind::sole)); }),
-            "rights");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", decides}, {"b", decides}}, cp::RuleKind::sole)); }),
-            "rule");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}}, cp::RuleKind::unanimity, {{"a", 2}})); }),
-            "votes");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}, {"b", cp::Right::consulted}}, cp::RuleKind::majority, {{"b", 2}})); }),
-            "votes");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}}, cp::RuleKind::quota)); }), "quota");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}}, cp::RuleKind::quota, {}, 2.0)); }), "quota");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}, {"b", cp::Right::involved}}, cp::RuleKind::unanimity, {}, {}, {"b"})); }),
-            "veto");
-  EXPECT_EQ(where([] { cp::decision_game g(decision({{"a", shared}, {"b", shared}}, cp::RuleKind::unanimity, {}, {}, {"a", "a"})); }),
-            "veto");
+  auto by_game = [](const cp::Decision& d) {
+    try {
+      cp::decision_game g(d);
+    } catch (const cp::invalid_value& e) {
+      return refused{e.field(), e.what()};
+    }
+    return refused{"nothing thrown", ""};
+  };
+  auto by_network = [](const cp::Decision& d) {
+    cp::Network net;
+    for (const char* id : {"a", "b"}) {
+      cp::Stakeholder s;
+      s.id = id;
+      s.kind = cp::Kind::group;
+      net.add_stakeholder(s);
+    }
+    cp::Project p;
+    p.id = "p";
+    net.add_project(p);
+    try {
+      net.add_decision(d);
+    } catch (const cp::invalid_value& e) {
+      return refused{e.field(), e.what()};
+    }
+    return refused{"nothing thrown", ""};
+  };
+  const std::vector<std::pair<cp::Decision, std::string>> cases{
+      {decision({{"a", cp::Right::involved}}, cp::RuleKind::sole), "rights"},
+      {decision({{"a", decides}, {"b", decides}}, cp::RuleKind::sole), "rule/kind"},
+      {decision({{"a", shared}}, cp::RuleKind::unanimity, {{"a", 2}}), "rule/votes"},
+      {decision({{"a", shared}, {"b", cp::Right::consulted}}, cp::RuleKind::majority, {{"b", 2}}),
+       "rule/votes/b"},
+      {decision({{"a", shared}}, cp::RuleKind::majority, {{"a", 0}}), "rule/votes/a"},
+      {decision({{"a", shared}}, cp::RuleKind::quota), "rule/quota"},
+      {decision({{"a", shared}}, cp::RuleKind::quota, {}, 2.0), "rule/quota"},
+      {decision({{"a", shared}}, cp::RuleKind::quota, {}, -1.0), "rule/quota"},
+      {decision({{"a", shared}}, cp::RuleKind::majority, {}, 1.0), "rule/quota"},
+      {decision({{"a", shared}, {"b", cp::Right::involved}}, cp::RuleKind::unanimity, {}, {}, {"b"}),
+       "rule/veto/0"},
+      {decision({{"a", shared}, {"b", shared}}, cp::RuleKind::unanimity, {}, {}, {"a", "a"}),
+       "rule/veto/1"},
+  };
+  for (const auto& [d, field] : cases) {
+    const refused game = by_game(d), network = by_network(d);
+    EXPECT_EQ(game.field, field);
+    EXPECT_EQ(game.what, network.what);
+    EXPECT_NE(game.what.find("[coproduction.model.invalid_value] d: " + field + ": "),
+              std::string::npos)
+        << game.what;
+  }
+  // The message names what is wrong, as the network words it.
+  EXPECT_EQ(by_game(cases[1].first).what,
+            "[coproduction.model.invalid_value] d: rule/kind: a sole rule needs exactly one "
+            "\"decides\" holder, not 2");
+  EXPECT_EQ(by_game(cases[6].first).what,
+            "[coproduction.model.invalid_value] d: rule/quota: the quota 2 is larger than the 1 "
+            "votes of the holders");
 }
 
 // ---- swings and veto players against enumeration -------------------------------------------
@@ -279,14 +323,17 @@ TEST(DecisionPower, FormatExampleByHand) {
   EXPECT_NEAR(all[0], 7.0 / 15, 1e-12);
   EXPECT_NEAR(all[2], 0.4, 1e-12);  // (1 * 0.6 + 0.5 * 0) / 1.5
   EXPECT_NEAR(std::accumulate(all.begin(), all.end(), 0.0), 1.0, 1e-12);
-  // Unweighted: outreach (0.2 + 1) / 2.
-  EXPECT_NEAR(cp::overall_power(net, b)[0], 0.6, 1e-12);
+  // Every decision once: outreach (0.2 + 1) / 2.
+  EXPECT_NEAR(cp::overall_power(net, b, cp::decision_weighting::equal)[0], 0.6, 1e-12);
+  // By weight is the default.
+  EXPECT_EQ(cp::overall_power(net, b), all);
 
   // Convenors (outreach) cannot carry the theme (the women's group holds a veto) but carry
   // the editing: 1 of 2 decisions, or 0.5 of 1.5 by weight.
   EXPECT_EQ(cp::convenor_carried(net), (std::vector<bool>{false, true}));
-  EXPECT_NEAR(cp::convenor_carried_share(net), 0.5, 1e-15);
+  EXPECT_NEAR(cp::convenor_carried_share(net, cp::decision_weighting::equal), 0.5, 1e-15);
   EXPECT_NEAR(cp::convenor_carried_share(net, cp::decision_weighting::by_weight), 1.0 / 3, 1e-15);
+  EXPECT_EQ(cp::convenor_carried_share(net), 1.0 / 3);
 
   // Veto players: the women's group (named) in the theme, the sole decider of the editing.
   const auto veto = cp::veto_players(net);
@@ -361,8 +408,9 @@ TEST(DecisionPower, TwamDecisionsByHand) {
 
   // Convenors carry only the two sole delivery decisions: 2 of 7; by weight (conception 2)
   // 2 of 8.
-  EXPECT_NEAR(cp::convenor_carried_share(net), 2.0 / 7, 1e-15);
+  EXPECT_NEAR(cp::convenor_carried_share(net, cp::decision_weighting::equal), 2.0 / 7, 1e-15);
   EXPECT_NEAR(cp::convenor_carried_share(net, cp::decision_weighting::by_weight), 0.25, 1e-15);
+  EXPECT_EQ(cp::convenor_carried_share(net), 0.25);  // by weight, the default
 
   // Veto players of the themes: outreach's 2 votes are needed (the others have 2 < 3),
   // though the rule names no veto.
@@ -415,6 +463,142 @@ TEST(DecisionPower, MeasureNamesAndTableChecks) {
   EXPECT_THROW((void)cp::power_by_stage(net, wrong), cp::input_error);
   cp::Network empty;
   EXPECT_THROW((void)cp::power_by_project(empty, cp::decision_power(empty)), cp::input_error);
+}
+
+TEST(DecisionPower, EveryAggregateCountsDecisionsByWeightByDefault) {
+  // One default (docs/power.md, "Decision weighting"): the conception of the TWAM programme
+  // weighs 2, the other six decisions 1.
+  EXPECT_EQ(cp::default_decision_weighting, cp::decision_weighting::by_weight);
+  EXPECT_EQ(cp::ladder_config{}.weighting, cp::decision_weighting::by_weight);
+  EXPECT_EQ(cp::tokenism_config{}.weighting, cp::decision_weighting::by_weight);
+  const cp::Network net = example("twam_partners_2013");
+  const cp::power_table b = cp::decision_power(net);
+  constexpr auto w = cp::decision_weighting::by_weight;
+  EXPECT_EQ(cp::power_by_stage(net, b), cp::power_by_stage(net, b, w));
+  EXPECT_EQ(cp::power_by_project(net, b), cp::power_by_project(net, b, w));
+  EXPECT_EQ(cp::overall_power(net, b), cp::overall_power(net, b, w));
+  EXPECT_EQ(cp::convenor_carried_share(net), cp::convenor_carried_share(net, w));
+  // And by weight differs from once each here: outreach holds 1/3 of the conception
+  // (unanimity of three), 3/5 + 1/5 of design, 1 of the sessions (it decides alone), 1/10 of
+  // the outcomes and nothing of the volunteer roles or the agreement (only involved there):
+  // (2 · 1/3 + 0.8 + 1 + 0.1) / 8 by weight against (1/3 + 0.8 + 1 + 0.1) / 7 once each.
+  const auto outreach = net.vertex("twam_outreach");
+  EXPECT_NEAR(cp::overall_power(net, b)[outreach], (2.0 / 3 + 0.8 + 1 + 0.1) / 8, 1e-12);
+  EXPECT_NEAR(cp::overall_power(net, b, cp::decision_weighting::equal)[outreach],
+              (1.0 / 3 + 0.8 + 1 + 0.1) / 7, 1e-12);
+}
+
+// ---- blocs: the Owen value of each decision -------------------------------------------------
+
+namespace {
+
+// A convenor with 2 votes and three partners with 1 each, under a majority (3 of 5 votes).
+cp::Network four_holders() {
+  return cp::read_json(R"({"format": "coproduction", "version": 1,
+    "stakeholders": [
+      {"id": "museum", "kind": "group", "convenor": true},
+      {"id": "users", "kind": "group"}, {"id": "carers", "kind": "group"},
+      {"id": "funder", "kind": "organisation"}, {"id": "archive", "kind": "object"}],
+    "relations": [], "projects": [{"id": "p"}, {"id": "q"}],
+    "decisions": [
+      {"id": "route", "project": "p", "stage": "design",
+       "rights": {"museum": "shared", "users": "shared", "carers": "shared", "funder": "shared"},
+       "rule": {"kind": "majority", "votes": {"museum": 2}}},
+      {"id": "venue", "project": "q", "stage": "delivery",
+       "rights": {"museum": "decides", "users": "consulted"}, "rule": {"kind": "sole"}}]})");
+}
+
+}  // namespace
+
+TEST(BlocPower, OwenValueByHand) {
+  // Blocs: the museum, {users, carers} (one organisation), the funder. Between the three
+  // blocs (2, 2 and 1 votes, 3 needed) any two win and none alone: each bloc is pivotal in
+  // a third of the orders of blocs, so the museum and the funder get 1/3 each. Users and
+  // carers enter consecutively, in random order: their bloc first, none of them is pivotal
+  // (1 + 1 < 3); after the museum (2 votes), the first of them is (1/2 each); after the
+  // funder (1 vote), the second is (1/2 each); last, the others already won. So each gets
+  // 1/3 · 1/2 · 1/2 + 1/3 · 1/2 · 1/2 = 1/6 (Owen 1977). Without blocs Shapley-Shubik gives
+  // the museum 1/2 (pivotal in second or third place) and 1/6 to each partner: standing
+  // alone pays the funder.
+  const cp::Network net = four_holders();
+  const std::vector<std::size_t> blocs{0, 1, 1, 2, 3};  // vertex order; the archive alone
+  const cp::power_table t = cp::bloc_power(net, blocs);
+  ASSERT_EQ(t.columns, (std::vector<std::string>{"route", "venue"}));
+  ASSERT_EQ(t.stakeholders, (std::vector<std::string>{"museum", "users", "carers", "funder", "archive"}));
+  EXPECT_NEAR(t.at(0, 0), 1.0 / 3, 1e-12);
+  EXPECT_NEAR(t.at(1, 0), 1.0 / 6, 1e-12);
+  EXPECT_NEAR(t.at(2, 0), 1.0 / 6, 1e-12);
+  EXPECT_NEAR(t.at(3, 0), 1.0 / 3, 1e-12);
+  EXPECT_EQ(t.at(4, 0), 0.0);
+  // A sole decider holds its decision whole; the consulted users hold nothing.
+  EXPECT_EQ(t.at(0, 1), 1.0);
+  EXPECT_EQ(t.at(1, 1), 0.0);
+  const cp::power_table ss = cp::decision_power(net, cp::power_measure::shapley_shubik);
+  EXPECT_NEAR(ss.at(0, 0), 0.5, 1e-12);
+  EXPECT_NEAR(ss.at(3, 0), 1.0 / 6, 1e-12);
+
+  // Banzhaf-Owen counts pairs (T, S) of other blocs and fellow members instead of orders.
+  // The museum (2 votes) swings for T = {users and carers} and T = {funder}: 2 of the 4 T;
+  // the funder (1) for T = {museum} and T = {users and carers}: 2 of 4. Users swing for
+  // (T = {museum}, S = {}) (2 + 1) and (T = {funder}, S = {carers}) (1 + 1 + 1): 2 of the 8
+  // pairs; carers alike. Absolute 1/2, 1/2, 1/4, 1/4 (Owen 1981: 2^-(m-1) 2^-(b_k-1) times
+  // the swings); normalised 1/3, 1/3, 1/6, 1/6, here the Owen value again.
+  const cp::power_table bo = cp::bloc_power(net, blocs, cp::bloc_measure::banzhaf_owen);
+  EXPECT_NEAR(bo.at(0, 0), 1.0 / 3, 1e-12);
+  EXPECT_NEAR(bo.at(1, 0), 1.0 / 6, 1e-12);
+  EXPECT_NEAR(bo.at(2, 0), 1.0 / 6, 1e-12);
+  EXPECT_NEAR(bo.at(3, 0), 1.0 / 3, 1e-12);
+
+  // Only one project's decisions; one bloc per stakeholder, checked.
+  const cp::power_table q = cp::bloc_power(net, blocs, cp::bloc_measure::owen, "q");
+  EXPECT_EQ(q.columns, (std::vector<std::string>{"venue"}));
+  EXPECT_THROW((void)cp::bloc_power(net, {0, 1}), cp::input_error);
+  EXPECT_THROW((void)cp::bloc_power(net, blocs, cp::bloc_measure::owen, "absent"), cp::unknown_id);
+}
+
+TEST(BlocPower, SingletonOrSingleBlocsGiveShapleyShubik) {
+  // Owen (1977): with every holder alone, or all in one bloc, the Owen value is the
+  // Shapley-Shubik index, computed here by another route (decision_power).
+  for (const char* name : {"twam_partners_2013", "nml_collaboration_types"}) {
+    const cp::Network net = example(name);
+    const cp::power_table ss = cp::decision_power(net, cp::power_measure::shapley_shubik);
+    std::vector<std::size_t> alone(net.num_stakeholders()), together(net.num_stakeholders(), 7);
+    std::iota(alone.begin(), alone.end(), std::size_t{0});
+    for (const auto& blocs : {alone, together}) {
+      const cp::power_table t = cp::bloc_power(net, blocs);
+      ASSERT_EQ(t.columns, ss.columns);
+      for (std::size_t i = 0; i < t.values.size(); ++i) EXPECT_NEAR(t.values[i], ss.values[i], 1e-12);
+    }
+  }
+}
+
+TEST(BlocPower, LimitsNameTheDecisionAndAStopIsHonoured) {
+  // Two holders with 10^12 votes between them: Owen tables of 5·10^11 totals.
+  cp::Network net;
+  for (const char* id : {"a", "b"}) {
+    cp::Stakeholder s;
+    s.id = id;
+    s.kind = cp::Kind::group;
+    net.add_stakeholder(s);
+  }
+  cp::Project p;
+  p.id = "p";
+  net.add_project(p);
+  cp::Decision d = decision({{"a", shared}, {"b", shared}}, cp::RuleKind::quota,
+                            {{"a", 600'000'000'001}, {"b", 399'999'999'999}}, 500'000'000'001.0);
+  d.id = "big";
+  net.add_decision(d);
+  try {
+    (void)cp::bloc_power(net, {0, 1});
+    ADD_FAILURE() << "no limit_exceeded";
+  } catch (const cp::limit_exceeded& e) {
+    EXPECT_EQ(e.where(), "weights");
+    EXPECT_NE(std::string(e.what()).find("decision \"big\": "), std::string::npos) << e.what();
+  }
+  const cp::Network twam = example("twam_partners_2013");
+  EXPECT_THROW((void)cp::bloc_power(twam, std::vector<std::size_t>(twam.num_stakeholders(), 0),
+                                    cp::bloc_measure::owen, {}, [] { return true; }),
+               cp::interrupted);
 }
 
 // ---- limits of work and memory ---------------------------------------------------------------
@@ -501,6 +685,6 @@ TEST(DecisionGame, TheExactSwingTestLimitsItsWorkAndStops) {
   }
   const cp::decision_game h(decision(few_rights, cp::RuleKind::quota, few_votes, double(1 << 28)));
   int calls = 0;
-  EXPECT_THROW((void)h.can_swing([&] { return ++calls >= 2; }), cp::power_interrupted);
+  EXPECT_THROW((void)h.can_swing([&] { return ++calls >= 2; }), cp::interrupted);
   EXPECT_EQ(calls, 2);
 }

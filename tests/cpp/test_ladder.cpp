@@ -1,5 +1,6 @@
-// The collaboration ladder and tokenism: the four example projects of seed 002 classify as
-// the type each was written to show; moving one criterion moves the type as the seed says;
+// The collaboration ladder and tokenism: the four example projects of National Museums
+// Liverpool's *Co-production Framework* classify as the type each was written to show;
+// moving one criterion moves the type as the Framework says;
 // the readings on the other ladders and the tokenism findings are checked by hand.
 
 #include <gtest/gtest.h>
@@ -167,7 +168,7 @@ TEST(Ladder, CoProductionStagesOnArnstein) {
 // ---- one criterion moved at a time ---------------------------------------------------------
 
 TEST(LadderVariation, OneWayLearningTurnsCoDesignIntoEngagement) {
-  // Seed 002: engagement's learning is "primarily a one-way process, with museum staff
+  // The Framework: engagement's learning is "primarily a one-way process, with museum staff
   // primarily asking the questions". Drop every partner -> convenor learns_from relation.
   json doc = document("nml_collaboration_types");
   drop_relations(doc, [](const json& r) {
@@ -182,7 +183,7 @@ TEST(LadderVariation, OneWayLearningTurnsCoDesignIntoEngagement) {
 }
 
 TEST(LadderVariation, ConvenorVotesThatCarryADesignDecisionTurnCoDesignIntoEngagement) {
-  // Seed 002, co-design: "all design decisions are made jointly". Give the curators 3 of 5
+  // The Framework, co-design: "all design decisions are made jointly". Give the curators 3 of 5
   // votes in the objects decision (quota 3): they carry it alone and neither partner group
   // can ever swing it, so the groups' "shared" rights count as involved.
   json doc = document("nml_collaboration_types");
@@ -206,7 +207,7 @@ TEST(LadderVariation, ConvenorVotesThatCarryADesignDecisionTurnCoDesignIntoEngag
 }
 
 TEST(LadderVariation, SharedRightsAtEveryStageTurnCoDesignIntoCoProduction) {
-  // Seed 002, co-production: "All decisions made together", "involved throughout from
+  // The Framework, co-production: "All decisions made together", "involved throughout from
   // conception, through design to delivery and evaluation". Every stakeholder of the
   // project shares every decision by unanimity.
   json doc = document("nml_collaboration_types");
@@ -371,6 +372,43 @@ TEST(Ladder, MissingStagesAndBadConfiguration) {
   EXPECT_THROW((void)cp::classify(net, "p", bad), cp::input_error);
 }
 
+TEST(Ladder, ClassifyAllReadsEveryProjectAsClassifyDoes) {
+  // classify_all classifies every project, in insertion order, as classify does one by one,
+  // with the same configuration; the network is read where it is (it is const here, and a
+  // read guard held meanwhile is no obstacle).
+  const cp::Network net = network(document("nml_collaboration_types"));
+  const auto guard = net.reading();
+  cp::ladder_config c;
+  c.two_way_learning = 0.9;
+  for (const cp::ladder_config& config : {cp::ladder_config{}, c}) {
+    const std::vector<cp::ladder_result> all = cp::classify_all(net, config);
+    ASSERT_EQ(all.size(), net.num_projects());
+    for (std::size_t p = 0; p < all.size(); ++p) {
+      const cp::ladder_result one = cp::classify(net, net.projects()[p].id, config);
+      EXPECT_EQ(all[p].project, net.projects()[p].id);
+      EXPECT_EQ(all[p].type, one.type);
+      EXPECT_EQ(all[p].matches_claim, one.matches_claim);
+      ASSERT_EQ(all[p].criteria.size(), one.criteria.size());
+      for (std::size_t k = 0; k < one.criteria.size(); ++k)
+        EXPECT_EQ(all[p].criteria[k].met, one.criteria[k].met);
+      EXPECT_EQ(all[p].evidence.size(), one.evidence.size());
+    }
+  }
+  // The four projects read as claimed (the example was written to show one of each).
+  const std::vector<cp::ladder_result> all = cp::classify_all(net);
+  EXPECT_EQ(all[0].type, T::consultation);
+  EXPECT_EQ(all[1].type, T::engagement);
+  EXPECT_EQ(all[2].type, T::co_design);
+  EXPECT_EQ(all[3].type, T::co_production);
+  for (const auto& r : all) EXPECT_EQ(r.matches_claim, true) << r.project;
+  // A bad configuration is refused before any project is read; a stop is honoured.
+  cp::ladder_config bad;
+  bad.regular_involvement = 0;
+  EXPECT_THROW((void)cp::classify_all(net, bad), cp::input_error);
+  EXPECT_THROW((void)cp::classify_all(net, {}, [] { return true; }), cp::interrupted);
+  EXPECT_TRUE(cp::classify_all(cp::Network{}).empty());
+}
+
 // ---- tokenism -------------------------------------------------------------------------------
 
 TEST(Tokenism, FindingsOfASmallPartnershipByHand) {
@@ -444,7 +482,8 @@ TEST(Tokenism, ExamplePartnerships) {
                            "engagement_lived_experience_panel", "engagement_community_organisation",
                            "co_design_youth_organisation"}));
   // Paid is coded false for the respondents, the panel and the co-design groups; the
-  // co-production partners are paid (seed 004).
+  // co-production partners are paid (the *Draft manifesto for coproduction in health and
+  // care research*: "Pay people").
   EXPECT_EQ(unpaid, (std::vector<std::string>{"consultation_survey_respondents",
                                               "engagement_lived_experience_panel",
                                               "co_design_young_people", "co_design_families"}));

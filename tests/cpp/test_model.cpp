@@ -783,3 +783,155 @@ TEST(NetworkReadGuard, GuardedReadsNeverSeeAChangeHalfDone) {
   EXPECT_EQ(net.num_stakeholders(), 4u + static_cast<std::size_t>(added));
   EXPECT_EQ(net.readers(), 0u);
 }
+
+// -- the contents move as one; the reader count and the view stay with their object -------
+
+TEST(Network, CopyBuildsItsOwnViewAndKeepsEveryPart) {
+  cp::Network net = small_network();
+  net.add_relation({.source = "outreach", .target = "probation", .type = "informs",
+                    .weight = 2.0, .scale = cp::Scale::place,
+                    .provenance = {.reported_by = "front_line_staff"},
+                    .attributes = {{"note", "monthly"}}});
+  net.add_decision(theme_decision());
+  net.set_metadata({{"title", "reminiscence"}});
+  const auto& original_view = net.graph();
+  cp::Network copy = net;
+  // Every part is copied: the relation store, its details, the types, the indices, the keys.
+  EXPECT_TRUE(copy == net);
+  EXPECT_EQ(copy.relation_types(), net.relation_types());
+  EXPECT_EQ(copy.relation_scale(1), cp::Scale::place);
+  EXPECT_EQ(copy.relation_provenance(1).reported_by, "front_line_staff");
+  EXPECT_EQ(copy.relation_attributes(1), net.relation_attributes(1));
+  EXPECT_EQ(copy.vertex("probation"), net.vertex("probation"));
+  EXPECT_EQ(copy.decision("theme").project, "film");
+  EXPECT_EQ(copy.metadata(), net.metadata());
+  EXPECT_THROW(copy.add_relation({.source = "outreach", .target = "probation", .type = "informs"}),
+               cp::duplicate_id);  // the keys came along
+  // The view is not shared: the copy builds its own, whose edges point into it.
+  const auto& view = copy.graph();
+  EXPECT_NE(&view, &original_view);
+  EXPECT_EQ(view[copy.edge_at(1)].type, "informs");
+  // A change of the original drops its view only.
+  net.add_stakeholder({.id = "carer"});
+  EXPECT_EQ(&copy.graph(), &view);
+  EXPECT_EQ(boost::num_vertices(copy.graph()), 4u);
+  EXPECT_EQ(boost::num_vertices(net.graph()), 5u);
+}
+
+TEST(Network, MovesCarryTheViewButNotTheReaders) {
+  cp::Network net = small_network();
+  const auto* view = &net.graph();
+  cp::Network moved = std::move(net);
+  EXPECT_EQ(&moved.graph(), view);  // held by pointer, it moves along
+  {
+    const auto guard = moved.reading();
+    cp::Network copy = moved;  // a read: allowed, and the copy has no reader
+    EXPECT_EQ(copy.readers(), 0u);
+    cp::Network assigned;
+    assigned = std::move(copy);  // neither side is read: allowed
+    EXPECT_EQ(assigned.readers(), 0u);
+    EXPECT_EQ(moved.readers(), 1u);
+    EXPECT_EQ(assigned.num_relations(), 1u);
+  }
+  EXPECT_EQ(moved.readers(), 0u);
+}
+
+// -- layers: relation types by scale --------------------------------------------------------
+
+namespace {
+
+// Five relations, at each scale and at none: outreach -> womens_group informs (session),
+// outreach -> probation informs (institution), probation -> womens_group refers (place),
+// womens_group -> outreach learns_from (no scale) and handling_box -> womens_group
+// mediates (session; handling_box is an object).
+cp::Network scaled_network() {
+  cp::Network net = small_network();
+  net.add_relation({.source = "outreach", .target = "womens_group", .type = "informs",
+                    .weight = 2.0, .scale = cp::Scale::session});
+  net.add_relation({.source = "outreach", .target = "probation", .type = "informs",
+                    .scale = cp::Scale::institution});
+  net.add_relation({.source = "probation", .target = "womens_group", .type = "refers",
+                    .weight = 0.5, .scale = cp::Scale::place});
+  net.add_relation({.source = "handling_box", .target = "womens_group", .type = "mediates",
+                    .scale = cp::Scale::session});
+  return net;
+}
+
+// The layer's relations as "source>target" with network ids.
+std::vector<std::string> named(const cp::Network& net, const cp::layer_edges& e) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < e.source.size(); ++i)
+    out.push_back(net.stakeholder_at(e.vertices[e.source[i]]).id + ">" +
+                  net.stakeholder_at(e.vertices[e.target[i]]).id);
+  return out;
+}
+
+using names = std::vector<std::string>;
+
+}  // namespace
+
+TEST(Layer, TypesTimesScales) {
+  const cp::Network net = scaled_network();
+  // Every relation, objects left out: handling_box and its relation go.
+  const auto all = cp::edges_of(net, {});
+  EXPECT_EQ(all.vertices, (std::vector<cp::Network::vertex_type>{0, 1, 2}));
+  EXPECT_EQ(named(net, all), (names{"womens_group>outreach", "outreach>womens_group",
+                                    "outreach>probation", "probation>womens_group"}));
+  EXPECT_EQ(all.weight, (std::vector<double>{1, 2, 1, 0.5}));
+  // One type at every scale; one scale of every type; both at once.
+  EXPECT_EQ(named(net, cp::edges_of(net, {.types = {"informs"}})),
+            (names{"outreach>womens_group", "outreach>probation"}));
+  EXPECT_EQ(named(net, cp::edges_of(net, {.scales = {cp::Scale::session}})),
+            (names{"outreach>womens_group"}));
+  EXPECT_EQ(named(net, cp::edges_of(net, {.types = {"informs"},
+                                         .scales = {cp::Scale::institution}})),
+            (names{"outreach>probation"}));
+  EXPECT_EQ(named(net, cp::edges_of(net, {.types = {"informs", "refers"},
+                                         .scales = {cp::Scale::institution, cp::Scale::place}})),
+            (names{"outreach>probation", "probation>womens_group"}));
+  // A relation with no scale is in no layer that names scales: learns_from has none.
+  EXPECT_TRUE(cp::edges_of(net, {.types = {"learns_from"},
+                                 .scales = {cp::Scale::session, cp::Scale::institution,
+                                            cp::Scale::place}})
+                  .source.empty());
+  EXPECT_EQ(named(net, cp::edges_of(net, {.types = {"learns_from"}})),
+            (names{"womens_group>outreach"}));
+  // Objects kept: positions follow the vertices kept.
+  const auto with_objects = cp::edges_of(net, {.scales = {cp::Scale::session}}, true);
+  EXPECT_EQ(with_objects.vertices.size(), 4u);
+  EXPECT_EQ(named(net, with_objects),
+            (names{"outreach>womens_group", "handling_box>womens_group"}));
+  EXPECT_EQ(with_objects.source[1], 3u);
+}
+
+TEST(Layer, UnknownTypesAndScaleWordsAreInputErrors) {
+  const cp::Network net = scaled_network();
+  try {
+    (void)cp::edges_of(net, {.types = {"informs", "inform"}});
+    ADD_FAILURE() << "a misspelt type was read as an empty layer";
+  } catch (const cp::input_error& e) {
+    EXPECT_EQ(e.where(), "layer");
+    EXPECT_NE(std::string(e.what()).find("\"inform\""), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(cp::scale_named("institution"), cp::Scale::institution);
+  try {
+    (void)cp::scale_named("city");
+    ADD_FAILURE() << "an unknown scale was accepted";
+  } catch (const cp::input_error& e) {
+    EXPECT_EQ(e.where(), "scale");
+    EXPECT_NE(std::string(e.what()).find("\"city\" is not a scale; scales are session, "
+                                         "institution, place"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Layer, IsReadUnderAReadGuard) {
+  cp::Network net = scaled_network();
+  auto change = cp::detail::network_access::changing(net);
+  EXPECT_THROW((void)cp::edges_of(net, {}), cp::concurrent_modification);
+  change.reset();
+  const auto guard = net.reading();  // guards nest: reading a layer inside one is fine
+  EXPECT_EQ(cp::edges_of(net, {}).source.size(), 4u);
+  EXPECT_EQ(net.readers(), 1u);
+}

@@ -357,13 +357,13 @@ TEST(MonteCarlo, RejectsBadOptions) {
 TEST(Interruption, StopRequestStopsLongComputations) {
   const cp::weighted_game g(weights_t(40, 3), 61);
   int asked = 0;
-  const cp::stop_request stop = [&] { return ++asked >= 2; };
-  EXPECT_THROW(cp::shapley_shubik(g, stop), cp::power_interrupted);
+  const cp::stop_check stop = [&] { return ++asked >= 2; };
+  EXPECT_THROW(cp::shapley_shubik(g, stop), cp::interrupted);
   EXPECT_EQ(asked, 2);
-  EXPECT_THROW(cp::owen(g, std::vector<std::size_t>(40, 0), stop), cp::power_interrupted);
+  EXPECT_THROW(cp::owen(g, std::vector<std::size_t>(40, 0), stop), cp::interrupted);
   cp::sampling_options o;
   o.stop_requested = [] { return true; };
-  EXPECT_THROW(cp::johnston_monte_carlo(g, o), cp::power_interrupted);
+  EXPECT_THROW(cp::johnston_monte_carlo(g, o), cp::interrupted);
   // A request that never stops changes nothing.
   EXPECT_EQ(cp::shapley_shubik(g, [] { return false; }), cp::shapley_shubik(g));
 }
@@ -447,7 +447,7 @@ bool mentions(const std::exception& e, const std::string& text) {
 struct stop_after {
   int k;
   int calls = 0;
-  cp::stop_request request() {
+  cp::stop_check request() {
     return [this] { return ++calls >= k; };
   }
 };
@@ -571,13 +571,13 @@ TEST(MinimalWinningLimits, AStopRequestStopsTheSearchAndTheCount) {
   EXPECT_THROW(cp::for_each_minimal_winning(g, [&](cp::coalition) { ++visited; },
                                             std::numeric_limits<std::uint64_t>::max(),
                                             stop.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(stop.calls, 3);
   EXPECT_GT(visited, 0U);
   EXPECT_LT(visited, 155117520U);
   stop_after again{1};
   EXPECT_THROW((void)cp::holler(g, std::numeric_limits<std::uint64_t>::max(), again.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(again.calls, 1);
   // Counting over 2^22 vote totals asks too (every 2^25 cells).
   weights_t big(64, 1 << 17);
@@ -585,12 +585,12 @@ TEST(MinimalWinningLimits, AStopRequestStopsTheSearchAndTheCount) {
   stop_after counting{1};
   EXPECT_THROW((void)cp::minimal_winning_count(cp::weighted_game(big, std::int64_t{1} << 22),
                                                counting.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(counting.calls, 1);
   // Enumerating all 2^23 coalitions of a general game or for Johnston asks every 2^22.
   stop_after table{2};
   EXPECT_THROW((void)cp::johnston(cp::weighted_game(weights_t(23, 1), 12), table.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(table.calls, 2);
 }
 
@@ -649,16 +649,16 @@ TEST(ExactTables, AStopRequestStopsTheTables) {
   const cp::weighted_game g(w, total / 2 + 1);
   stop_after bz{2};
   EXPECT_THROW((void)cp::banzhaf(g, cp::banzhaf_scale::normalized, bz.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(bz.calls, 2);
   // Shapley-Shubik asks once per node as well; Owen once per inner node.
   stop_after ss{1};
-  EXPECT_THROW((void)cp::shapley_shubik(g, ss.request()), cp::power_interrupted);
+  EXPECT_THROW((void)cp::shapley_shubik(g, ss.request()), cp::interrupted);
   EXPECT_EQ(ss.calls, 1);
   stop_after bo{1};
   EXPECT_THROW((void)cp::banzhaf_owen(g, std::vector<std::size_t>(2000, 0),
                                       cp::banzhaf_scale::normalized, bo.request()),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(bo.calls, 1);
 }
 
@@ -671,7 +671,7 @@ TEST(MonteCarlo, DrawsOverManyPlayersAskForAStopMoreOften) {
   o.samples = 100;
   o.stop_requested = stop.request();
   EXPECT_THROW((void)cp::banzhaf_monte_carlo(g, cp::banzhaf_scale::absolute, o),
-               cp::power_interrupted);
+               cp::interrupted);
   EXPECT_EQ(stop.calls, 2);
   // Few players: every 4096 draws, as before.
   stop_after rare{1};

@@ -18,7 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "coproduction/detail/layer_graph.hpp"
 #include "coproduction/metrics/brokerage.hpp"
+#include "coproduction/metrics/density.hpp"
 #include "coproduction/metrics/ei_index.hpp"
 #include "coproduction/metrics/hierarchy.hpp"
 #include "coproduction/metrics/reciprocity.hpp"
@@ -159,6 +161,32 @@ TEST(Reciprocity, PerRelationTypeOnTheNetworkModel) {
   EXPECT_EQ(by_type.at("informs"), (cp::dyad_census{0, 1, 9}));
   EXPECT_EQ(by_type.at("trusts"), (cp::dyad_census{0, 1, 9}));
   EXPECT_EQ(by_type.at("funds"), (cp::dyad_census{0, 1, 9}));
+}
+
+TEST(Reciprocity, PerTypeCodeOnEdgeArrays) {
+  // Code 0: 0 <-> 1 (mutual); code 1: 0 -> 2 twice (one tie); code 2: 2 -> 0 and a
+  // self-loop. A tie answered by a tie of another code (0 -> 2 by 2 -> 0) is not mutual.
+  const std::vector<std::int64_t> s = {0, 1, 0, 2, 0, 1}, t = {1, 0, 2, 0, 2, 1};
+  const std::vector<std::int64_t> code = {0, 0, 1, 2, 1, 2};
+  const auto census = cp::detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(
+      3, s, t, code, 4);
+  ASSERT_EQ(census.size(), 4u);
+  EXPECT_EQ(census[0], (cp::dyad_census{1, 0, 2}));
+  EXPECT_EQ(census[1], (cp::dyad_census{0, 1, 2}));
+  EXPECT_EQ(census[2], (cp::dyad_census{0, 1, 2}));
+  EXPECT_EQ(census[3], (cp::dyad_census{0, 0, 3}));  // a code no edge has: every pair null
+  const std::vector<std::int64_t> bad = {0, 0, 1, 4, 1, 2};
+  try {
+    (void)cp::detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(3, s, t, bad, 4);
+    ADD_FAILURE() << "a code outside [0, 4) was accepted";
+  } catch (const cp::input_error& e) {
+    EXPECT_EQ(e.where(), "types");
+  }
+  const auto by_code = [&](const std::vector<std::int64_t>& codes) {
+    return cp::detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(3, s, t,
+                                                                                  codes, 4);
+  };
+  EXPECT_THROW((void)by_code({0}), cp::input_error);  // one code for six edges
 }
 
 // ---------------------------------------------------------------------------------------
@@ -548,6 +576,61 @@ TEST(Brokerage, OnTheNetworkModelByRole) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Density
+
+TEST(Density, DistinctTiesOnTheNetworkModel) {
+  // a -> b informs, a -> b trusts, b -> c informs: two distinct ordered pairs of the six
+  // possible (NetworkX: density of the simple DiGraph {a->b, b->c} = 2 / (3 * 2)).
+  cp::Network net;
+  for (const char* id : {"a", "b", "c"}) net.add_stakeholder({.id = id});
+  net.add_relation({.source = "a", .target = "b", .type = "informs"});
+  net.add_relation({.source = "a", .target = "b", .type = "trusts"});
+  net.add_relation({.source = "b", .target = "c", .type = "informs"});
+  const auto directed = cp::detail::layer_graph_of(
+      net, {}, false, cp::detail::graph_request::simple(true, false));
+  EXPECT_DOUBLE_EQ(cp::detail::structure::density(directed.graph), 2.0 / 6.0);
+  // Undirected: {a, b} and {b, c} of the three unordered pairs.
+  const auto undirected = cp::detail::layer_graph_of(
+      net, {}, false, cp::detail::graph_request::simple(false, false));
+  EXPECT_DOUBLE_EQ(cp::detail::structure::density(undirected.graph), 2.0 / 3.0);
+  // On the Boost view, the same.
+  const auto& g = net.graph();
+  EXPECT_DOUBLE_EQ(cp::density(g, get(boost::vertex_index, g)), 2.0 / 6.0);
+  // One type: informs alone is a -> b, b -> c as well; trusts alone is one tie.
+  const auto trusts = cp::detail::layer_graph_of(
+      net, {.types = {"trusts"}}, false, cp::detail::graph_request::simple(true, false));
+  EXPECT_DOUBLE_EQ(cp::detail::structure::density(trusts.graph), 1.0 / 6.0);
+}
+
+TEST(Density, SelfLoopsParallelEdgesAndSmallGraphs) {
+  // 0 -> 1 three times, 1 -> 0, a self-loop at 2, 2 -> 3: ties 0->1, 1->0, 2->3 of 12.
+  const auto d = build<dgraph>(4, {{0, 1}, {0, 1}, {0, 1}, {1, 0}, {2, 2}, {2, 3}});
+  EXPECT_DOUBLE_EQ(cp::density(d, get(boost::vertex_index, d)), 3.0 / 12.0);
+  // Undirected: {0, 1} and {2, 3} of six pairs.
+  const auto u = build<ugraph>(4, {{0, 1}, {1, 0}, {2, 2}, {2, 3}});
+  EXPECT_DOUBLE_EQ(cp::density(u, get(boost::vertex_index, u)), 2.0 / 6.0);
+  // Complete digraph: 1.
+  const auto k = build<dgraph>(3, {{0, 1}, {1, 0}, {0, 2}, {2, 0}, {1, 2}, {2, 1}});
+  EXPECT_DOUBLE_EQ(cp::density(k, get(boost::vertex_index, k)), 1.0);
+  // No pair can be tied below two vertices: undefined.
+  const dgraph one(1), none(0);
+  EXPECT_TRUE(is_nan(cp::density(one, get(boost::vertex_index, one))));
+  EXPECT_TRUE(is_nan(cp::density(none, get(boost::vertex_index, none))));
+  // A filtered view hiding vertex 3 is the graph on 0, 1, 2: ties 0->1, 1->0 of six.
+  const auto shown = [](std::size_t v) { return v != 3; };
+  const boost::filtered_graph<dgraph, boost::keep_all, decltype(shown)> f(d, {}, shown);
+  EXPECT_DOUBLE_EQ(cp::density(f, get(boost::vertex_index, f)), 2.0 / 6.0);
+}
+
+TEST(Density, BrokerageUsesTheSameDensity) {
+  const cp::Network net = partnership();
+  const auto& g = net.graph();
+  const auto index = get(boost::vertex_index, g);
+  EXPECT_EQ(cp::brokerage(g, index, get(&cp::Stakeholder::role, g)).density,
+            cp::density(g, index));
+}
+
+// ---------------------------------------------------------------------------------------
 // Burt's constraint and effective size
 
 // Star 0 - {1, 2, 3} with the edge 1 - 2.
@@ -620,22 +703,25 @@ TEST(Burt, ParallelRelationsAddTheirWeights) {
 // Input errors
 
 TEST(Errors, ArraysAreChecked) {
-  using cp::detail::layer::make_simple_graph;
+  const auto simple = [](const std::vector<std::int64_t>& s, const std::vector<std::int64_t>& t,
+                         const std::vector<double>& w) {
+    return cp::detail::make_compact_graph<std::int64_t>(
+        3, s, t, w, cp::detail::graph_request::simple(true, !w.empty()));
+  };
   const std::vector<std::int64_t> s = {0, 1}, t = {1, 2}, bad = {1, 5};
   const std::vector<double> w = {1, -1};
-  EXPECT_THROW(make_simple_graph<std::int64_t>(3, s, bad, {}, true, false), cp::input_error);
-  EXPECT_THROW(make_simple_graph<std::int64_t>(3, s, t, w, true, true), cp::input_error);
-  EXPECT_THROW(make_simple_graph<std::int64_t>(3, s, std::vector<std::int64_t>{1}, {}, true,
-                                               false),
-               cp::input_error);
+  EXPECT_THROW(simple(s, bad, {}), cp::input_error);
+  EXPECT_THROW(simple(s, t, w), cp::input_error);
+  EXPECT_THROW(simple(s, {1}, {}), cp::input_error);
   try {
-    make_simple_graph<std::int64_t>(3, s, t, w, true, true);
+    simple(s, t, w);
+    ADD_FAILURE() << "a negative weight was accepted";
   } catch (const cp::input_error& e) {
     EXPECT_EQ(e.where(), "weight");
   }
   const std::vector<std::int64_t> groups = {0, 3, 1};
   try {
-    cp::detail::layer::check_codes<std::int64_t>(groups, 3, 2);
+    cp::detail::structure::check_codes<std::int64_t>(groups, 3, 2);
     ADD_FAILURE() << "a code outside [0, groups) was accepted";
   } catch (const cp::input_error& e) {
     EXPECT_EQ(e.where(), "groups");

@@ -1,8 +1,10 @@
 """The principles scorecard: every indicator on a small hand-built partnership against a hand
 computation written out beside it and, for reachability, reciprocity and centralization,
-against NetworkX; missing data giving "not measurable from these data" rather than a number;
-the twelve rows always present in the seed's order; both example data sets; Hypothesis
-properties (shares in [0, 1], NaN exactly where not measurable, agreement with NetworkX)."""
+against NetworkX, for concentration against numpy; missing data giving "not measurable from
+these data" rather than a number; the twelve rows always present in the order of the
+*Co-production Framework*; a network of one project read the same with and without it; both
+example data sets; Hypothesis properties (shares in [0, 1], NaN exactly where not measurable,
+agreement with NetworkX)."""
 
 from __future__ import annotations
 
@@ -19,12 +21,12 @@ from hypothesis import strategies as st
 import coproduction as cp
 from coproduction import audit
 
-SEED_ORDER = ["Active", "Critical, reflective, adaptive", "Equitable", "Inclusive", "Expert",
+FRAMEWORK_ORDER = ["Active", "Critical, reflective, adaptive", "Equitable", "Inclusive", "Expert",
               "Visible", "Impactful", "Transparent", "Human", "Trust", "Protect",
               "Decentralise"]
 NM = "not measurable from these data"
 # Every row but Equitable (a parity ratio) is a share.
-SHARES = [p for p in SEED_ORDER if p != "Equitable"]
+SHARES = [p for p in FRAMEWORK_ORDER if p != "Equitable"]
 
 
 def small(*, second_project: bool = False, weight_d1: float = 1.0) -> cp.Network:
@@ -91,14 +93,14 @@ def test_power_behind_the_card_is_the_hand_computed_one():
 # The shape of the card
 
 
-def test_twelve_rows_in_the_seed_order_with_the_columns():
-    assert list(CARD.index) == SEED_ORDER
+def test_twelve_rows_in_the_frameworks_order_with_the_columns():
+    assert list(CARD.index) == FRAMEWORK_ORDER
     assert CARD.index.name == "principle"
     assert list(CARD.columns) == ["indicator", "value", "verdict", "threshold", "evidence",
                                   "needs"]
     assert CARD["value"].dtype == np.float64
     assert set(CARD["verdict"]) <= set(audit.VERDICTS)
-    assert list(audit.PRINCIPLES) == SEED_ORDER
+    assert list(audit.PRINCIPLES) == FRAMEWORK_ORDER
 
 
 def test_rows_not_measurable_have_nan_and_needs_and_the_others_a_value_and_no_needs():
@@ -321,6 +323,80 @@ def test_a_project_restricts_the_decisions_and_the_stakeholders():
     assert whole.loc["Human", "value"] == pytest.approx(0.425)
 
 
+RIGHTS = ["none", "informed", "consulted", "involved", "shared", "decides"]
+
+
+def _taking_part(net: cp.Network, project=None) -> list:
+    """The stakeholders taking part, read with pandas alone: not objects; with a project, a
+    right above none in one of its decisions or in no decision at all."""
+    st = net.stakeholders
+    people = [s for s in st.index if str(st.at[s, "kind"]) != "object"]
+    if project is None:
+        return people
+    rights = net.rights.reset_index()
+    rights = rights[rights["right"].astype(str) != "none"]
+    mine = net.decisions.index[net.decisions["project"] == project]
+    here = set(rights.loc[rights["decision"].isin(mine), "stakeholder"])
+    anywhere = set(rights["stakeholder"])
+    return [s for s in people if s in here or s not in anywhere]
+
+
+def _assert_same_card(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    assert list(a.index) == list(b.index)
+    np.testing.assert_array_equal(a["value"].to_numpy(), b["value"].to_numpy())
+    for column in ("indicator", "verdict", "threshold", "evidence", "needs"):
+        assert list(a[column]) == list(b[column]), column
+
+
+def test_a_network_of_one_project_reads_the_same_with_and_without_it():
+    # TWAM has one project. Seventeen of its stakeholders (the partner organisations, their
+    # staff and members, the funders) hold a right above none in no decision: no decision
+    # ties them to a project, so they belong to the partnership as a whole and count for
+    # its one project as for the network. Read without them, the project's card said
+    # Inclusive 0.000 "meets" while the network's said 0.727 "does not meet".
+    net = cp.examples.load("twam_partners_2013")
+    assert list(net.projects.index) == ["reminiscence"]
+    whole, project = audit.principles(net), audit.principles(net, "reminiscence")
+    _assert_same_card(whole, project)
+    assert len(_taking_part(net, "reminiscence")) == len(_taking_part(net)) == 26
+    # Inclusive by hand with pandas: the partners are the non-convenors taking part; kept
+    # out are those whose highest right anywhere is informed or none.
+    convenor = net.stakeholders["convenor"].fillna(False).astype(bool)
+    partners = [s for s in _taking_part(net) if not convenor[s]]
+    best = net.rights.reset_index().astype({"right": str}).groupby("stakeholder")["right"].agg(
+        lambda r: max(r, key=RIGHTS.index))
+    kept_out = [s for s in partners if RIGHTS.index(best.get(s, "none")) <= 1]
+    assert (len(kept_out), len(partners)) == (16, 22)
+    assert project.loc["Inclusive", "value"] == pytest.approx(16 / 22)
+    assert project.loc["Inclusive", "verdict"] == "does not meet"
+
+
+def test_a_stakeholder_tied_to_no_decision_counts_in_every_project():
+    # An organisation in the partnership with no right anywhere. Project q: carer (decides),
+    # funder (consulted), the organisation (none): 1 of 3 partners kept out.
+    net = small(second_project=True)
+    net.add_stakeholder("org", kind="organisation")
+    assert audit.principles(net, "q").loc["Inclusive", "value"] == pytest.approx(1 / 3)
+    # Project p: staff, users (shared), carer, funder (informed), org (none): 3 of 5.
+    assert audit.principles(net, "p").loc["Inclusive", "value"] == pytest.approx(3 / 5)
+
+
+@pytest.mark.parametrize("name", cp.examples.names())
+def test_decentralise_against_numpy(name):
+    # HHI* of the stakeholders' mean power by decision weight, over the stakeholders taking
+    # part, computed with numpy from cp.power.decision_power.
+    net = cp.examples.load(name)
+    for project in [None] + list(net.projects.index):
+        card = audit.principles(net, project)
+        people = _taking_part(net, project)
+        mean = cp.power.decision_power(net, by="all", weighted=True, project=project)
+        power = mean.iloc[:, 0].reindex(people).fillna(0.0).to_numpy(dtype=float)
+        shares = power / power.sum()
+        h, n = float(np.sum(shares ** 2)), len(people)
+        assert card.loc["Decentralise", "value"] == pytest.approx((h - 1 / n) / (1 - 1 / n))
+        assert f"(HHI {h:.3f})" in card.loc["Decentralise", "evidence"]
+
+
 # ----------------------------------------------------------------------------------------
 # Missing data: not measurable, never a number
 
@@ -400,12 +476,12 @@ def test_every_example_gives_a_scorecard(name):
     net = cp.examples.load(name)
     for project in [None] + list(net.projects.index):
         card = audit.principles(net, project)
-        assert list(card.index) == SEED_ORDER
+        assert list(card.index) == FRAMEWORK_ORDER
         assert set(card["verdict"]) <= set(audit.VERDICTS)
         values = card.loc[SHARES, "value"].dropna()
         assert ((values >= 0) & (values <= 1 + 1e-12)).all()
         text = audit.scorecard_text(card)
-        for principle in SEED_ORDER:
+        for principle in FRAMEWORK_ORDER:
             assert principle in text
         assert card.loc["Transparent", "value"] == pytest.approx(
             _transparent_by_networkx(net, project))
@@ -485,7 +561,8 @@ def test_config_relation_types_and_layer():
 def test_scorecard_text_shows_verdicts_evidence_and_needs():
     text = audit.scorecard_text(CARD)
     lines = text.splitlines()
-    assert lines[0] == "Principles of co-production (seed 002)"
+    assert lines[0] == ("Principles of co-production (National Museums Liverpool, "
+                        "Co-production Framework)")
     # Meets: Active, Trust, Protect; partly: Inclusive, Expert, Transparent, Human,
     # Decentralise; does not meet: Equitable; the three a snapshot cannot measure.
     assert lines[1] == "  meets: 3; partly: 5; does not meet: 1; not measurable from these data: 3"
@@ -544,7 +621,7 @@ def test_properties(net, data):
     projects = [None] + list(net.projects.index)
     project = data.draw(st.sampled_from(projects))
     card = audit.principles(net, project)
-    assert list(card.index) == SEED_ORDER
+    assert list(card.index) == FRAMEWORK_ORDER
     values = card["value"]
     for principle in SHARES:
         x = values[principle]
@@ -556,6 +633,9 @@ def test_properties(net, data):
     # Independent readings where measurable.
     if not math.isnan(values["Transparent"]):
         assert values["Transparent"] == pytest.approx(_transparent_by_networkx(net, project))
+    # A network of one project reads the same with and without it.
+    if project is not None and len(net.projects) == 1:
+        _assert_same_card(card, audit.principles(net))
     if project is None and not math.isnan(values["Trust"]):
         r = net.relations[net.relations["type"] == "trusts"]
         g = nx.DiGraph(list(zip(r["source"], r["target"])))

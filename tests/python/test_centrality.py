@@ -1,4 +1,5 @@
-"""Centralities and centralization from edge arrays, checked against NetworkX and igraph."""
+"""Centralities and centralization from edge arrays (``cp.metrics.edges``), checked against
+NetworkX and igraph."""
 
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import coproduction  # noqa: E402
-from coproduction.centrality import (  # noqa: E402
-    centralization_from_edges,
+from coproduction.metrics.edges import (  # noqa: E402
+    centrality,
+    centralization,
     centralization_from_scores,
     centralization_maximum,
-    centrality_from_edges,
 )
 
 TOL = 1e-9
@@ -93,7 +94,7 @@ def edge_arrays(g):
 
 def ours(g, measure, weighted=False, **kwargs):
     nodes, src, dst, w = edge_arrays(g)
-    result = centrality_from_edges(
+    result = centrality(
         src, dst, w if weighted else None, measure=measure, nodes=nodes,
         directed=g.is_directed(), **kwargs
     )
@@ -200,8 +201,8 @@ def test_ties_within_rounding_count_as_ties():
     # each); 0-2 goes only through 1 (5/6 < 7/6); 1-3 only through 2 (1/2 < 3/2).
     # So 1 and 2 get 1 + 1/2 each.
     src, dst, w = [0, 1, 2, 0], [1, 2, 3, 3], [2.0, 3.0, 6.0, 1.0]
-    got = centrality_from_edges(src, dst, w, measure="betweenness", directed=False,
-                                normalized=False)
+    got = centrality(src, dst, w, measure="betweenness", directed=False,
+                     normalized=False)
     np.testing.assert_allclose(got, [0, 1.5, 1.5, 0], rtol=0, atol=TOL)
     h = ig.Graph(n=4, edges=list(zip(src, dst)))
     np.testing.assert_allclose(got, h.betweenness(weights=[1 / x for x in w]), rtol=0, atol=TOL)
@@ -256,7 +257,7 @@ def test_weights_as_distances_match_networkx_lengths():
     g = random_directed()
     nodes, src, dst, _ = edge_arrays(g)
     lengths = np.array([d["length"] for _, _, d in g.edges(data=True)])
-    result = centrality_from_edges(
+    result = centrality(
         src, dst, lengths, measure="betweenness", nodes=nodes, weights_are="distance"
     )
     assert_matches(result, nx.betweenness_centrality(g, weight="length"))
@@ -320,11 +321,11 @@ def test_parallel_edges_kept_match_igraph_multigraph():
     src = [0, 0, 1, 0, 3, 2]
     dst = [1, 1, 2, 3, 2, 4]
     h = ig.Graph(n=5, edges=list(zip(src, dst)), directed=False)
-    got = centrality_from_edges(src, dst, measure="betweenness", directed=False,
-                                normalized=False, parallel="keep")
+    got = centrality(src, dst, measure="betweenness", directed=False,
+                     normalized=False, parallel="keep")
     np.testing.assert_allclose(got, h.betweenness(directed=False), rtol=0, atol=TOL)
-    merged = centrality_from_edges(src, dst, measure="betweenness", directed=False,
-                                   normalized=False)
+    merged = centrality(src, dst, measure="betweenness", directed=False,
+                        normalized=False)
     np.testing.assert_allclose(merged, h.copy().simplify().betweenness(directed=False),
                                rtol=0, atol=TOL)
 
@@ -348,8 +349,8 @@ def test_centralization_matches_igraph(name):
     nodes, src, dst, _ = edge_arrays(g)
 
     def cz(measure, **kw):
-        return centralization_from_edges(src, dst, measure=measure, nodes=nodes,
-                                         directed=directed, **kw)
+        return centralization(src, dst, measure=measure, nodes=nodes,
+                              directed=directed, **kw)
 
     if directed:
         for mode in ("in", "out"):
@@ -391,7 +392,7 @@ def test_centralization_from_networkx_scores(name):
     ]
     for measure, scores, tmax in cases:
         expected = _freeman([scores[v] for v in nodes], tmax)
-        got = centralization_from_edges(src, dst, measure=measure, nodes=nodes, directed=directed)
+        got = centralization(src, dst, measure=measure, nodes=nodes, directed=directed)
         assert got == pytest.approx(expected, abs=TOL), measure
         assert 0.0 <= got <= 1.0
 
@@ -418,12 +419,12 @@ def test_centralization_lies_in_unit_interval(graph):
     if directed:
         cases += [("degree", "in"), ("degree", "out"), ("closeness", "out"), ("harmonic", "out")]
     for measure, mode in cases:
-        c = centralization_from_edges(src, dst, measure=measure, nodes=n, directed=directed,
-                                      mode=mode)
+        c = centralization(src, dst, measure=measure, nodes=n, directed=directed,
+                           mode=mode)
         assert -1e-12 <= c <= 1 + 1e-12, (measure, mode, c)
     try:
-        c = centralization_from_edges(src, dst, measure="eigenvector", nodes=n,
-                                      directed=directed)
+        c = centralization(src, dst, measure="eigenvector", nodes=n,
+                           directed=directed)
     except coproduction.InputError:  # no convergence (e.g. an acyclic directed graph)
         return
     assert -1e-9 <= c <= 1 + 1e-9
@@ -436,17 +437,17 @@ def test_star_gives_one(n, rnd):
     leaves = [v for v in range(n) if v != centre]
     src, dst = [centre] * len(leaves), leaves
     for measure in ("degree", "closeness", "harmonic", "betweenness"):
-        assert centralization_from_edges(src, dst, measure=measure, nodes=n,
-                                         directed=False) == pytest.approx(1.0, abs=1e-12)
+        assert centralization(src, dst, measure=measure, nodes=n,
+                              directed=False) == pytest.approx(1.0, abs=1e-12)
     # Directed: the in-star for in-degree and in-closeness, the two-way star for betweenness
     # and total degree.
-    assert centralization_from_edges(dst, src, measure="degree", nodes=n, mode="in") == (
+    assert centralization(dst, src, measure="degree", nodes=n, mode="in") == (
         pytest.approx(1.0, abs=1e-12))
-    assert centralization_from_edges(dst, src, measure="closeness", nodes=n) == (
+    assert centralization(dst, src, measure="closeness", nodes=n) == (
         pytest.approx(1.0, abs=1e-12))
     both_src, both_dst = src + dst, dst + src
     for measure in ("degree", "betweenness"):
-        assert centralization_from_edges(both_src, both_dst, measure=measure, nodes=n) == (
+        assert centralization(both_src, both_dst, measure=measure, nodes=n) == (
             pytest.approx(1.0, abs=1e-12))
     # Eigenvector: the star reaches (n - 1 - sqrt(n - 1)) / (n - 2) of the maximum.
     star = pd.Series(math.sqrt(0.5 / (n - 1)), index=range(n))
@@ -463,7 +464,7 @@ def test_cycle_and_complete_give_zero(n, directed):
                 [v for u in range(n) for v in range(n) if u != v])
     for src, dst in (cycle, complete):
         for measure in ("degree", "closeness", "harmonic", "betweenness", "eigenvector"):
-            c = centralization_from_edges(src, dst, measure=measure, nodes=n, directed=directed)
+            c = centralization(src, dst, measure=measure, nodes=n, directed=directed)
             assert c == pytest.approx(0.0, abs=1e-9), (measure, c)
 
 
@@ -472,18 +473,19 @@ def test_cycle_and_complete_give_zero(n, directed):
 
 
 def test_result_is_indexed_by_ids_and_keeps_isolated_vertices():
-    result = centrality_from_edges(["a", "b"], ["b", "c"], measure="degree",
-                                   nodes=["a", "b", "c", "d"], directed=False, normalized=False)
+    result = centrality(["a", "b"], ["b", "c"], measure="degree",
+                        nodes=["a", "b", "c", "d"], directed=False, normalized=False)
     assert result.name == "degree"
     assert list(result.index) == ["a", "b", "c", "d"]
+    assert result.index.name == "stakeholder"  # as every per-stakeholder result
     assert result.tolist() == [1.0, 2.0, 1.0, 0.0]
 
 
 def test_accepts_lists_arrays_and_series():
     src = pd.Series([0, 1, 2])
     dst = np.array([1, 2, 0])
-    result = centrality_from_edges(src, dst, measure="closeness")
-    assert isinstance(result.index, pd.RangeIndex)
+    result = centrality(src, dst, measure="closeness")
+    assert isinstance(result.index, pd.RangeIndex) and result.index.name == "stakeholder"
     np.testing.assert_allclose(result, [2 / 3] * 3)  # directed 3-cycle: 2 / (1 + 2)
 
 
@@ -505,25 +507,25 @@ def test_accepts_lists_arrays_and_series():
 )
 def test_bad_options_raise_input_error(kwargs, where):
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges([0, 1], [1, 2], **kwargs)
+        centrality([0, 1], [1, 2], **kwargs)
     assert info.value.where == where
 
 
 def test_bad_edges_raise_input_error():
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges(["a"], ["zz"], measure="degree", nodes=["a", "b"])
+        centrality(["a"], ["zz"], measure="degree", nodes=["a", "b"])
     assert info.value.where == "target"
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges([0, 5], [1, 2], measure="degree", nodes=3)
+        centrality([0, 5], [1, 2], measure="degree", nodes=3)
     assert info.value.where == "source"
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges([0, 1], [1, 2], [1.0, -2.0], measure="closeness")
+        centrality([0, 1], [1, 2], [1.0, -2.0], measure="closeness")
     assert info.value.where == "weight"
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges([0, 1], [1, 2], [1.0], measure="closeness")
+        centrality([0, 1], [1, 2], [1.0], measure="closeness")
     assert info.value.where == "weight"
     with pytest.raises(coproduction.InputError) as info:
-        centrality_from_edges([0.5], [1.0], measure="degree")
+        centrality([0.5], [1.0], measure="degree")
     assert info.value.where == "source"
     with pytest.raises(coproduction.InputError) as info:
         centralization_from_scores([1.0, float("nan"), 0.0], measure="degree", directed=False)
@@ -534,7 +536,7 @@ def test_bad_edges_raise_input_error():
 
 
 def test_too_small_to_centralise_is_nan():
-    assert math.isnan(centralization_from_edges([0], [1], measure="betweenness", directed=False))
+    assert math.isnan(centralization([0], [1], measure="betweenness", directed=False))
     assert centralization_maximum("degree", 2, directed=False) == 0.0
 
 
@@ -568,7 +570,7 @@ def test_ctrl_c_interrupts_a_long_computation(sigint_raises):
     timer.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            centrality_from_edges(src, dst, measure="betweenness", nodes=n)
+            centrality(src, dst, measure="betweenness", nodes=n)
     finally:
         timer.cancel()
         timer.join()

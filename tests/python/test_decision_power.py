@@ -185,8 +185,13 @@ def test_power_shares_by_side_expertise_and_a_series():
     groups = pd.Series({s: s.split("_")[0] for s in NML.stakeholders.index})
     by_series = dp.power_shares(NML, groups)
     assert by_series["power"].sum() == pytest.approx(1.0)
+    # A stakeholder the Series leaves out is "not coded", as in every grouping of the package.
+    partial = dp.power_shares(NML, groups.drop("co_design_curators"))
+    assert partial.loc["not coded", "stakeholders"] == 1
+    assert partial.index[-1] == "not coded"
+    assert partial["power"].sum() == pytest.approx(1.0)
     with pytest.raises(cp.InputError):
-        dp.power_shares(NML, groups.drop("co_design_curators"))
+        dp.power_shares(NML, pd.Series({"nobody_here": "x"}))  # an id not in the network
     with pytest.raises(cp.InputError):
         dp.power_shares(NML, "colour")
 
@@ -203,14 +208,67 @@ def test_convenor_carried_against_the_definition():
         flags = dp.convenor_carried(net)
         expected = [_convenors_carry(net, d) for d in net.decisions.index]
         assert flags.tolist() == expected
-    # TWAM: only the two sole delivery decisions: 2 of 7, or 2 of 8 by weight (the
-    # conception counts 2).
-    assert dp.convenor_carried_share(TWAM) == pytest.approx(2 / 7)
-    assert dp.convenor_carried_share(TWAM, weighted=True) == pytest.approx(0.25)
+    # TWAM: only the two sole delivery decisions: 2 of 8 by weight (the conception counts 2,
+    # the default), 2 of 7 once each.
+    assert dp.convenor_carried_share(TWAM) == pytest.approx(0.25)
+    assert dp.convenor_carried_share(TWAM, weighted=False) == pytest.approx(2 / 7)
     assert dp.convenor_carried_share(NML, project="consultation") == 1.0
     assert dp.convenor_carried_share(NML, project="co_production") == 0.0
     with pytest.raises(cp.InputError):
         dp.convenor_carried_share(NML, project="absent")
+
+
+def test_one_default_weighting_counts_decisions_by_weight():
+    # docs/power.md, "Decision weighting": every aggregate counts a decision by its weight
+    # unless weighted=False. In TWAM the conception weighs 2, the six other decisions 1.
+    b = dp.decision_power(TWAM)
+    w = TWAM.decisions["weight"].to_numpy(dtype=float)
+    assert w.tolist() == [2.0, 1, 1, 1, 1, 1, 1]
+    by_weight = pd.Series(b.to_numpy() @ w / w.sum(), index=b.index)
+    once = b.mean(axis=1)
+    overall = dp.decision_power(TWAM, by="all")["all"]
+    np.testing.assert_allclose(overall, by_weight, atol=1e-13)
+    assert not np.allclose(overall, once)
+    np.testing.assert_allclose(dp.decision_power(TWAM, by="all", weighted=False)["all"], once,
+                               atol=1e-13)
+    # The partners' share is the same wherever it is read: by weight, 0.49 (0.47 once each).
+    people = TWAM.stakeholders.index[TWAM.stakeholders["kind"] != "object"]
+    partner = ~TWAM.stakeholders["convenor"].fillna(False).astype(bool)[people]
+    expected = by_weight[people][partner].sum() / by_weight[people].sum()
+    shares = dp.power_shares(TWAM)
+    assert shares.at["partner", "power"] == pytest.approx(expected, abs=1e-13)
+    assert shares.at["partner", "power"] == pytest.approx(0.4917, abs=1e-4)
+    assert dp.power_shares(TWAM, weighted=False).at["partner", "power"] == pytest.approx(
+        once[people][partner].sum() / once[people].sum(), abs=1e-13)
+    stages = dp.power_by_stage(TWAM)
+    pd.testing.assert_frame_equal(stages, dp.power_by_stage(TWAM, weighted=True))
+    pd.testing.assert_frame_equal(dp.power_by_project(TWAM),
+                                  dp.power_by_project(TWAM, weighted=True))
+    # Every public function that aggregates over decisions says weighted=True by default.
+    import inspect
+    for module in (cp.power, cp.ladder):
+        for name in module.__all__:
+            function = getattr(module, name)
+            if callable(function) and "weighted" in inspect.signature(function).parameters:
+                assert inspect.signature(function).parameters["weighted"].default is True, name
+    assert cp.ladder.LadderConfig().weighted is True
+
+
+def test_stakeholder_indexed_results_name_their_index_stakeholder():
+    # One index name for every result indexed by stakeholder id.
+    frames = {
+        "decision_power": dp.decision_power(TWAM),
+        "by stage": dp.power_by_stage(TWAM),
+        "by project": dp.power_by_project(TWAM),
+        "by all": dp.decision_power(TWAM, by="all"),
+        "bloc_power": dp.bloc_power(TWAM, by="convenor"),
+        "veto_players": dp.veto_players(TWAM),
+        "tokenism": cp.ladder.tokenism(TWAM),
+    }
+    for what, frame in frames.items():
+        assert frame.index.name == "stakeholder", what
+    assert dp.power_shares(TWAM).index.name == "group"
+    assert dp.convenor_carried(TWAM).index.name == "decision"
 
 
 def test_veto_players_against_every_coalition():
@@ -312,9 +370,10 @@ def test_properties_of_decision_power(net):
 def test_reexported_through_cp_power_and_doctests():
     # The public names live in cp.power (docs/ladder.md); the examples in the docstrings run.
     for name in ("decision_power", "power_by_stage", "power_by_project", "power_shares",
-                 "convenor_carried", "convenor_carried_share", "veto_players"):
+                 "convenor_carried", "convenor_carried_share", "veto_players", "bloc_power",
+                 "INDICES"):
         assert getattr(power, name) is getattr(dp, name)
-        assert name in power.__all__
+        assert name in power.__all__ and name in dp.__all__
     result = doctest.testmod(dp, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
 
@@ -351,6 +410,49 @@ def test_bloc_power_with_singleton_or_single_blocs_is_shapley_shubik(name):
         got = cp.power.bloc_power(net, by=blocs)
         pd.testing.assert_frame_equal(got, shapley.loc[got.index, got.columns], atol=1e-12,
                                       check_names=False)
+
+
+@pytest.mark.parametrize("name", ["twam_partners_2013", "nml_collaboration_types"])
+@pytest.mark.parametrize("by", ["convenor", "role", "expertise"])
+@pytest.mark.parametrize("kind", ["shapley_shubik", "banzhaf"])
+def test_bloc_power_is_the_owen_value_of_each_game_from_the_format(name, by, kind):
+    # Each decision's game written out here from docs/format.md, the blocs from the column,
+    # and cp.power.owen on that game: the core's bloc_power must give the same.
+    net = cp.examples.load(name)
+    got = cp.power.bloc_power(net, by=by, kind=kind)
+    labels = net.stakeholders[by].astype(object).where(net.stakeholders[by].notna(), "not coded")
+    if by == "convenor":
+        labels = np.where(net.stakeholders["convenor"].fillna(False).astype(bool), "convenor",
+                          "partner")
+        labels = pd.Series(labels, index=net.stakeholders.index)
+    assert got.index.name == "stakeholder" and got.columns.name == "decision"
+    assert list(got.index) == list(net.stakeholders.index)
+    assert list(got.columns) == list(net.decisions.index)
+    for decision in net.decisions.index:
+        weights, quota, veto = _game(net, decision)
+        direct = power.owen(weights, quota, labels[weights.index].tolist(), veto=veto or None,
+                            kind=kind)
+        np.testing.assert_allclose(got.loc[weights.index, decision], direct, atol=1e-13)
+        assert (got[decision].drop(weights.index) == 0).all()
+        assert got[decision].sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_bloc_power_of_one_project_and_its_errors():
+    only = cp.power.bloc_power(NML, by="convenor", project="co_design")
+    assert list(only.columns) == list(NML.decisions.index[NML.decisions["project"] == "co_design"])
+    pd.testing.assert_frame_equal(only, cp.power.bloc_power(NML, by="convenor")[only.columns])
+    with pytest.raises(cp.InputError, match="kind"):
+        cp.power.bloc_power(NML, kind="penrose")
+    with pytest.raises(cp.InputError, match="project"):
+        cp.power.bloc_power(NML, project="absent")
+    with pytest.raises(cp.InputError, match="by"):
+        cp.power.bloc_power(NML, by=pd.Series({"nobody_here": "museum"}))
+    # A stakeholder with no bloc coded votes alone: the same as a bloc of its own.
+    partial = pd.Series({"co_design_curators": "museum", "co_design_learning_staff": "museum"})
+    alone = pd.Series({s: ("museum" if s in partial.index else f"own_{s}")
+                       for s in NML.stakeholders.index})
+    pd.testing.assert_frame_equal(cp.power.bloc_power(NML, by=partial),
+                                  cp.power.bloc_power(NML, by=alone))
 
 
 def test_bloc_power_by_hand():

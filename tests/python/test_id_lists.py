@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 import coproduction as cp
-from coproduction import relations
-from coproduction.centrality import centrality_from_edges
+from coproduction.metrics import edges
 
 
 def partnership(*ids: str) -> cp.Network:
@@ -49,10 +48,9 @@ def test_a_bloc_may_be_one_lone_holder():
 
 def test_a_lone_node_id_is_one_vertex():
     empty = np.zeros(0, dtype=object)
-    scores = centrality_from_edges(empty, empty, measure="degree", nodes="ab")
+    scores = edges.centrality(empty, empty, measure="degree", nodes="ab")
     assert scores.index.tolist() == ["ab"]
-    share = relations.vertex_reciprocity(1, np.zeros(0, dtype=np.int64),
-                                         np.zeros(0, dtype=np.int64), ids="ab")
+    share = edges.vertex_reciprocity(empty, empty, nodes="ab")
     assert share.index.tolist() == ["ab"]
 
 

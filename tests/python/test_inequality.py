@@ -1,4 +1,4 @@
-"""Tests of the inequality indices (``coproduction.inequality``, re-exported as ``cp.metrics``).
+"""Tests of the inequality indices (``cp.metrics.gini`` and friends).
 
 Every expected number is computed by hand in a comment, taken from a named published
 source, or compared with an independent implementation written below in plain numpy from
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coproduction
-from coproduction import inequality as ineq
+from coproduction import metrics as ineq
 
 # ----------------------------------------------------------------------------------------
 # Independent reference implementations (direct formulas, O(n^2) where that is simplest).
@@ -293,7 +293,10 @@ def test_one_holds_everything():
         (lambda: ineq.generalized_entropy([1, 2], float("nan")), "alpha"),
         (lambda: ineq.atkinson([1, 2], -0.5), "epsilon"),
         (lambda: ineq.theil_decomposition([1, 2], by=["a"]), "by"),
-        (lambda: ineq.mld_decomposition([1, 2], by=["a", None]), "by"),
+        (lambda: ineq.mld_decomposition(pd.Series([1, 2], index=["s1", "s2"]),
+                                        by=pd.Series({"x": "a"})), "by"),
+        (lambda: ineq.parity_ratio([1, 2], by={"s1": "a", "s2": "b"}), "by"),
+        (lambda: ineq.parity_ratio([1, 2], by="role"), "by"),
         (lambda: ineq.mld_decomposition([0, 2], by=["a", "b"]), "values"),
         (lambda: ineq.parity_ratio([1, 2], by=np.zeros((2, 2))), "by"),
     ],
@@ -359,6 +362,22 @@ def test_labels_of_any_hashable_kind():
     assert list(mixed.index) == [1, "a"]
     cat = pd.Categorical(["lo", "hi", "lo"], categories=["lo", "hi"])
     assert list(ineq.parity_ratio([1, 5, 3], by=cat).index) == ["lo", "hi"]
+
+
+def test_a_missing_label_is_the_group_not_coded():
+    # None, NaN and pd.NA mean "no group recorded" alike: one group, "not coded", after the
+    # coded ones, never an error.
+    for missing in (None, math.nan, pd.NA):
+        r = ineq.parity_ratio([1, 2, 3, 6], by=["a", missing, "b", missing])
+        assert list(r.index) == ["a", "b", "not coded"]
+        # The mean is 3: a holds 1 / 3, b 3 / 3, the uncoded (2 + 6) / 2 / 3 = 4 / 3.
+        assert r.tolist() == pytest.approx([1 / 3, 1.0, 4 / 3])
+    # A Series aligned by index that lacks a label leaves that value not coded too.
+    values = pd.Series([1.0, 2.0, 4.0], index=["s1", "s2", "s3"])
+    d = ineq.theil_decomposition(values, by=pd.Series({"s1": "staff", "s3": "staff"}))
+    assert list(d.groups.index) == ["staff", "not coded"]
+    assert d.groups.loc["not coded", "mean"] == 2.0
+    assert d.groups.loc["staff", "mean"] == 2.5
 
 
 def test_zero_weight_group_is_left_out():

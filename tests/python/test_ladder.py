@@ -1,5 +1,6 @@
-"""The collaboration ladder from Python: seed 002's four example projects classify as their
-claimed type, variations that move one criterion move the type as the seed says, the result
+"""The collaboration ladder from Python: the four example projects of National Museums
+Liverpool's *Co-production Framework* classify as their claimed type, variations that move
+one criterion move the type as the Framework says, the result
 objects read well, and tokenism findings are checked against independent computations."""
 
 from __future__ import annotations
@@ -62,12 +63,41 @@ def test_classify_all_and_share_at_or_above():
         ladder.share_at_or_above(cp.Network(), "co-design")
 
 
+@pytest.mark.parametrize("name", ["nml_collaboration_types", "twam_partners_2013"])
+@pytest.mark.parametrize("config", [None, ladder.LadderConfig(two_way_learning=0.0),
+                                    ladder.LadderConfig(weighted=False, equal_power_ratio=1.0)])
+def test_classify_all_agrees_with_classify_project_by_project(name, config):
+    # classify_all is one core call over every project; classify reads one project at a time.
+    net = cp.examples.load(name)
+    table = ladder.classify_all(net, config)
+    assert list(table.index) == list(net.projects.index) and table.index.name == "project"
+    for project in net.projects.index:
+        one = ladder.classify(net, project, config)
+        assert table.at[project, "type"] == one.type
+        assert table.at[project, "label"] == one.label
+        claimed = table.at[project, "claimed"]
+        assert (one.claimed is None and pd.isna(claimed)) or claimed == one.claimed
+        matches = table.at[project, "matches_claim"]
+        assert (one.matches_claim is None and pd.isna(matches)) or matches == one.matches_claim
+    with pytest.raises(cp.InputError, match="config"):
+        ladder.classify_all(net, {"weighted": False})
+
+
+def test_classify_all_of_a_project_without_label_claim_or_decision():
+    net = cp.Network()
+    net.add_project("quiet")
+    table = ladder.classify_all(net)
+    assert table.at["quiet", "label"] == "quiet" and table.at["quiet", "type"] == "none"
+    assert pd.isna(table.at["quiet", "claimed"]) and pd.isna(table.at["quiet", "matches_claim"])
+    assert ladder.classify_all(cp.Network()).empty
+
+
 # ----------------------------------------------------------------------------------------
 # One criterion moved at a time
 
 
 def test_one_way_learning_turns_co_design_into_engagement():
-    # Seed 002, engagement: "Learning is a primarily a one-way process, with museum staff
+    # The Framework, engagement: "Learning is a primarily a one-way process, with museum staff
     # primarily asking the questions".
     def one_way(doc):
         doc["relations"] = [r for r in doc["relations"] if not (
@@ -87,7 +117,7 @@ def test_one_way_learning_turns_co_design_into_engagement():
 
 
 def test_convenor_votes_that_carry_a_design_decision_turn_co_design_into_engagement():
-    # Seed 002, co-design: "all design decisions are made jointly". With 3 of 5 votes and a
+    # The Framework, co-design: "all design decisions are made jointly". With 3 of 5 votes and a
     # quota of 3 the curators carry the objects alone; the groups' votes never swing.
     def dominate(doc):
         decision(doc, "co_design_objects")["rule"]["votes"]["co_design_curators"] = 3
@@ -111,7 +141,7 @@ def test_convenor_votes_that_carry_a_design_decision_turn_co_design_into_engagem
 
 
 def test_shared_rights_at_every_stage_turn_co_design_into_co_production():
-    # Seed 002, co-production: "All decisions made together"; "involved throughout from
+    # The Framework, co-production: "All decisions made together"; "involved throughout from
     # conception, through design to delivery and evaluation".
     everyone = ["co_design_curators", "co_design_learning_staff", "co_design_young_people",
                 "co_design_families", "co_design_youth_organisation"]

@@ -1,7 +1,10 @@
 """Network-level metrics on layers: each checked against NetworkX on a graph built
-independently from the network's relation table."""
+independently from the network's relation table; the layout of the public API; groupings."""
 
 from __future__ import annotations
+
+import doctest
+import math
 
 import networkx as nx
 import numpy as np
@@ -105,20 +108,181 @@ def test_reciprocity_and_structure_match_networkx(twam):
     assert "learns_from" in by_type.index
 
 
-def test_ei_index_by_role_counts_ties(twam):
+def test_ei_index_by_convenor_counts_ties(twam):
     result = cp.metrics.ei_index(twam, "convenor", layer="learns_from")
     g = nx_layer(twam, ["learns_from"])
     side = twam.stakeholders["convenor"].fillna(False).astype(bool)
     internal = sum(side[u] == side[v] for u, v in g.edges)
     external = g.number_of_edges() - internal
     assert result.network["ei"] == pytest.approx((external - internal) / (external + internal))
+    # "convenor" reads as the two sides of the partnership, as cp.power reads it.
+    assert set(result.groups.index) == {"convenor", "partner"}
+    assert result.groups.loc["convenor", "size"] == int(side.loc[result.vertices.index].sum())
 
 
 def test_layer_errors(twam):
     with pytest.raises(cp.InputError, match="no relation of type \"learn_from\""):
         cp.metrics.centrality(twam, "degree", layer="learn_from")
-    with pytest.raises(cp.InputError, match="no stakeholder column"):
+    with pytest.raises(cp.InputError, match="no stakeholder column 'ward'") as info:
         cp.metrics.ei_index(twam, "ward")
+    assert info.value.where == "by"
+
+
+# ---------------------------------------------------------------------------------------
+# Groupings: one reading of by= everywhere
+
+
+def small_partnership() -> cp.Network:
+    net = cp.Network()
+    for sid, role in (("outreach", "museum_staff"), ("curator", "museum_staff"),
+                      ("womens_group", "service_user"), ("carer", None)):
+        net.add_stakeholder(sid, kind="group", role=role)
+    for s, t in (("outreach", "curator"), ("curator", "womens_group"),
+                 ("womens_group", "carer"), ("carer", "outreach")):
+        net.add_relation(s, t, "informs")
+    return net
+
+
+def test_missing_group_is_not_coded_in_a_column_a_series_and_a_dict():
+    net = small_partnership()
+    ids = ["outreach", "curator", "womens_group", "carer"]
+    column = cp.metrics.ei_index(net, "role")
+    as_series = cp.metrics.ei_index(net, pd.Series(["museum_staff", "museum_staff",
+                                                    "service_user", None], index=ids))
+    with_nan = cp.metrics.ei_index(net, pd.Series({"outreach": "museum_staff",
+                                                   "curator": "museum_staff",
+                                                   "womens_group": "service_user",
+                                                   "carer": np.nan}))
+    as_dict = cp.metrics.ei_index(net, {"outreach": "museum_staff", "curator": "museum_staff",
+                                        "womens_group": "service_user"})  # carer left out
+    for result in (column, as_series, with_nan, as_dict):
+        assert list(result.groups.index) == ["museum_staff", "service_user", "not coded"]
+        assert result.vertices.loc["carer", "group"] == "not coded"
+        # By hand: outreach -> curator is the one tie inside a group, three cross: 2/4.
+        assert result.network["ei"] == pytest.approx(0.5)
+        pd.testing.assert_frame_equal(result.vertices, column.vertices)
+    b = cp.metrics.brokerage(net, pd.Series({"outreach": "staff", "curator": None}))
+    assert list(b.group_size.index) == ["staff", "not coded"]
+    assert b.group_size.tolist() == [1, 3]
+
+
+def test_bad_groupings_name_the_argument():
+    net = small_partnership()
+    cases = [
+        ("ward", "no stakeholder column 'ward'"),
+        ("attributes", "no stakeholder column 'attributes'"),
+        (pd.Series({"outreach": "a", "nhs_trust": "b"}),
+         "not stakeholders of the network: 'nhs_trust'"),
+        (["a", "b", "c", "d"], "a stakeholder column name, a Series"),
+        (pd.DataFrame({"role": ["a"]}), "not a DataFrame"),
+    ]
+    for by, message in cases:
+        with pytest.raises(cp.InputError, match=message) as info:
+            cp.metrics.ei_index(net, by)
+        assert info.value.where == "by"
+        assert str(info.value).startswith("[coproduction.input.by] by: ")
+    repeated = pd.Series(["a", "b"], index=["outreach", "outreach"])
+    with pytest.raises(cp.InputError, match="twice: 'outreach'"):
+        cp.metrics.brokerage(net, repeated)
+
+
+def test_resolver_orders_and_codes_groups():
+    from coproduction._groups import NOT_CODED, resolve_groups
+
+    net = small_partnership()
+    ids = pd.Index(["carer", "womens_group", "outreach", "curator"])
+    first_seen = resolve_groups("role", ids, net=net)
+    assert list(first_seen.labels) == ["service_user", "museum_staff", NOT_CODED]
+    assert first_seen.codes.tolist() == [2, 0, 1, 1]
+    ordered = resolve_groups("role", ids, net=net, sort=True)
+    assert list(ordered.labels) == ["museum_staff", "service_user", NOT_CODED]
+    assert ordered.of_items().tolist() == ["not coded", "service_user", "museum_staff",
+                                           "museum_staff"]
+    convenor = resolve_groups("convenor", ids, net=net)  # nobody marked: all partners
+    assert list(convenor.labels) == ["partner"] and convenor.codes.tolist() == [0, 0, 0, 0]
+
+
+# ---------------------------------------------------------------------------------------
+# The public API: one place per concept, every per-stakeholder result indexed alike
+
+
+def test_dir_shows_the_public_api_only():
+    for module in (cp.metrics, cp.metrics.edges):
+        names = dir(module)
+        assert set(names) == set(module.__all__)
+        for private in ("np", "pd", "Any", "Optional", "annotations", "reads_network",
+                        "input_error", "resolve_groups", "List"):
+            assert private not in names, (module.__name__, private)
+        for name in module.__all__:
+            assert hasattr(module, name), name
+    assert {"gini", "centrality", "reciprocity", "ei_index", "summary", "edges"} <= set(
+        dir(cp.metrics))
+    # The edge-array layer has a twin of every graph measure, under the same name.
+    graph_measures = {"centrality", "centralization", "reciprocity", "dyad_census",
+                      "vertex_reciprocity", "reciprocity_by_type", "hierarchy", "ei_index",
+                      "brokerage", "constraint", "effective_size"}
+    assert graph_measures <= set(cp.metrics.__all__) & set(cp.metrics.edges.__all__)
+    # The former top-level modules are gone.
+    for gone in ("centrality", "relations", "inequality"):
+        assert not hasattr(cp, gone)
+        with pytest.raises(ImportError):
+            __import__(f"coproduction.{gone}")
+
+
+def test_every_per_stakeholder_result_is_indexed_by_stakeholder(twam):
+    results = [
+        cp.metrics.centrality(twam, "degree"),
+        cp.metrics.constraint(twam),
+        cp.metrics.effective_size(twam),
+        cp.metrics.vertex_reciprocity(twam),
+        cp.metrics.ei_index(twam, "role").vertices,
+        cp.metrics.brokerage(twam, "role").observed,
+        cp.metrics.layer_edges(twam)[0],
+    ]
+    for result in results:
+        index = result if isinstance(result, pd.Index) else result.index
+        assert index.name == "stakeholder"
+        assert set(index) <= set(twam.stakeholders.index)
+
+
+def test_network_and_edge_twins_agree(twam):
+    ids, source, target, weight = cp.metrics.layer_edges(twam, "learns_from")
+    edges = cp.metrics.edges
+    pd.testing.assert_series_equal(
+        cp.metrics.vertex_reciprocity(twam, layer="learns_from"),
+        edges.vertex_reciprocity(ids[source], ids[target], nodes=ids))
+    assert cp.metrics.dyad_census(twam, layer="learns_from").equals(
+        edges.dyad_census(ids[source], ids[target], nodes=ids))
+    census = cp.metrics.dyad_census(twam, layer="learns_from")
+    m, a = census["mutual"], census["asymmetric"]
+    assert cp.metrics.reciprocity(twam, layer="learns_from") == pytest.approx(2 * m / (2 * m + a))
+    pd.testing.assert_series_equal(cp.metrics.hierarchy(twam, layer="learns_from"),
+                                   edges.hierarchy(source, target, nodes=len(ids)))
+
+
+def test_docstring_examples():
+    result = doctest.testmod(cp.metrics,
+                             optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 10 and result.failed == 0
+
+
+def test_error_messages_are_composed_in_one_place():
+    from coproduction import _errors
+
+    error = _errors.input_error("layer", "no relation of type \"x\"")
+    assert str(error) == "[coproduction.input.layer] layer: no relation of type \"x\""
+    assert (error.code, error.where, error.detail) == ("input.layer", "layer",
+                                                       "no relation of type \"x\"")
+    assert (_errors.message("format.syntax", "", "not JSON")
+            == "[coproduction.format.syntax] not JSON")
+    problems = [("/a", "format.type", "a string"), ("/b", "format.missing", "required")]
+    text = str(_errors.format_error(problems))
+    assert text == ("[coproduction.format.type] /a: a string\n"
+                    "  [coproduction.format.missing] /b: required")
+    # The core words its own errors the same way.
+    with pytest.raises(cp.InputError) as info:
+        cp.metrics.edges.reciprocity([0], [1], measure="mutual")
+    assert str(info.value) == _errors.message(info.value.code, info.value.where, info.value.detail)
 
 
 def test_summary_has_every_layer_and_measure(twam):

@@ -386,11 +386,51 @@ def test_bad_options_raise():
 def test_all_names_exported():
     assert set(power.__all__) == {"banzhaf", "deegan_packel", "holler", "johnston",
                                   "minimal_winning_coalitions", "minimal_winning_count",
-                                  "owen", "shapley_shubik",
+                                  "owen", "shapley_shubik", "CoalitionCount", "Weights", "Seed",
+                                  "MAX_COALITION_PLAYERS", "MAX_ENUMERATION_PLAYERS",
+                                  "MAX_LISTED_COALITIONS", "MAX_VISITED_COALITIONS",
                                   # decision power in a network
-                                  "convenor_carried", "convenor_carried_share",
+                                  "INDICES", "convenor_carried", "convenor_carried_share",
                                   "decision_power", "power_by_project", "power_by_stage",
                                   "power_shares", "veto_players", "bloc_power"}
+
+
+@pytest.mark.parametrize("module", ["power", "decision_power", "ladder"])
+def test_tab_completion_offers_the_public_names_only(module):
+    # PEP 562: dir() of the module, which tab completion reads, is its __all__; the
+    # helpers it imports (typing's Any, numpy, pandas, numpy.typing) stay out of sight.
+    import importlib
+
+    m = importlib.import_module(f"coproduction.{module}")
+    assert dir(m) == sorted(m.__all__)
+    for hidden in ("Any", "np", "pd", "npt", "Optional", "Union", "annotations", "math",
+                   "numbers", "input_error", "_core"):
+        assert hidden not in dir(m)
+    for name in m.__all__:
+        assert hasattr(m, name), name
+
+
+def test_power_and_decision_power_do_not_import_each_other_back():
+    # power re-exports decision_power's functions; decision_power needs nothing from power
+    # (the shared check lives in _checks), so neither import can find the other half-made.
+    import ast
+    import inspect
+
+    from coproduction import decision_power
+
+    def imported(module) -> set:
+        names = set()
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.ImportFrom):
+                names.add((node.module or "").split(".")[-1])
+                names.update(a.name for a in node.names)
+            elif isinstance(node, ast.Import):
+                names.update(a.name.split(".")[-1] for a in node.names)
+        return names
+
+    assert "power" not in imported(decision_power)
+    assert "decision_power" in imported(power)
+    assert power._check_max_coalitions is cp._checks.check_max_coalitions
 
 
 # ----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Relationship-structure measures from edge arrays.
+"""Relationship-structure measures from edge arrays (``cp.metrics.edges``).
 
 Checked against NetworkX (overall_reciprocity, reciprocity, constraint, effective_size),
 igraph (dyad census), plain-Python brute-force implementations of the definitions written
@@ -25,18 +25,17 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import coproduction  # noqa: E402
-from coproduction import relations  # noqa: E402
-from coproduction.relations import (  # noqa: E402
+from coproduction.metrics import edges as edge_api  # noqa: E402
+from coproduction.metrics.edges import (  # noqa: E402
     ROLES,
     brokerage,
     constraint,
     dyad_census,
     effective_size,
     ei_index,
-    krackhardt_dimensions,
+    hierarchy,
     reciprocity,
     reciprocity_by_type,
-    simple_edges,
     vertex_reciprocity,
 )
 
@@ -86,17 +85,19 @@ def same(a: float, b: float, tol: float = TOL) -> bool:
 # The simple graph
 
 
-def test_simple_edges_merges_and_drops_self_loops() -> None:
-    # 0->1 twice (weights 1 and 2), 1->0, a self-loop at 2.
-    s, t, w = simple_edges(3, [0, 0, 1, 2], [1, 1, 0, 2], [1.0, 2.0, 1.0, 5.0])
-    assert s.tolist() == [0, 1] and t.tolist() == [1, 0]
-    assert w is not None and w.tolist() == [3.0, 1.0]
-    # Undirected: 0-1 three times is one tie of weight 4.
-    s, t, w = simple_edges(3, [0, 0, 1, 2], [1, 1, 0, 2], [1.0, 2.0, 1.0, 5.0], directed=False)
-    assert s.tolist() == [0] and t.tolist() == [1]
-    assert w is not None and w.tolist() == [4.0]
-    s, t, w = simple_edges(2, [], [])
-    assert len(s) == len(t) == 0 and w is None
+def test_parallel_edges_are_one_tie_whose_weight_is_their_sum() -> None:
+    # 0->1 twice (weights 1 and 2), 1->0, a self-loop at 2: the simple graph is 0->1 of
+    # weight 3 and 1->0 of weight 1, whatever order the edges come in.
+    s, t, w = [0, 0, 1, 2], [1, 1, 0, 2], [1.0, 2.0, 1.0, 5.0]
+    groups = ["a", "b", "a"]
+    merged = ei_index([0, 1], [1, 0], [3.0, 1.0], nodes=3, groups=groups)
+    noisy = ei_index(s, t, w, nodes=3, groups=groups)
+    pd.testing.assert_series_equal(noisy.network, merged.network)
+    assert noisy.network["external"] == 4.0  # 3 + 1, both ties cross the groups
+    # Undirected: 0-1 three times is one edge of weight 4; Burt's measures read it so.
+    pd.testing.assert_series_equal(constraint(s, t, w, nodes=3, directed=False),
+                                   constraint([0], [1], [4.0], nodes=3, directed=False))
+    assert dyad_census(s, t, nodes=3).tolist() == [1, 0, 2]
 
 
 @pytest.mark.parametrize("name", sorted(DIGRAPHS))
@@ -107,15 +108,17 @@ def test_duplicates_and_self_loops_do_not_change_any_measure(name: str) -> None:
     s, t = _arrays(edges)
     s2, t2 = _arrays(noisy)
     groups = [v % 3 for v in range(n)]
-    assert dyad_census(n, s, t).equals(dyad_census(n, s2, t2))
-    pd.testing.assert_series_equal(krackhardt_dimensions(n, s, t), krackhardt_dimensions(n, s2, t2))
+    assert dyad_census(s, t, nodes=n).equals(dyad_census(s2, t2, nodes=n))
+    pd.testing.assert_series_equal(hierarchy(s, t, nodes=n), hierarchy(s2, t2, nodes=n))
     pd.testing.assert_frame_equal(
-        brokerage(n, s, t, groups=groups).observed, brokerage(n, s2, t2, groups=groups).observed
+        brokerage(s, t, nodes=n, groups=groups).observed,
+        brokerage(s2, t2, nodes=n, groups=groups).observed,
     )
     pd.testing.assert_frame_equal(
-        ei_index(n, s, t, groups=groups).vertices, ei_index(n, s2, t2, groups=groups).vertices
+        ei_index(s, t, nodes=n, groups=groups).vertices,
+        ei_index(s2, t2, nodes=n, groups=groups).vertices,
     )
-    pd.testing.assert_series_equal(constraint(n, s, t), constraint(n, s2, t2))
+    pd.testing.assert_series_equal(constraint(s, t, nodes=n), constraint(s2, t2, nodes=n))
 
 
 # ---------------------------------------------------------------------------------------
@@ -130,9 +133,9 @@ def test_reciprocity_matches_networkx(name: str) -> None:
     g = nx.DiGraph()
     g.add_nodes_from(range(n))
     g.add_edges_from((u, v) for u, v in edges if u != v)  # a DiGraph keeps one edge per pair
-    assert abs(reciprocity(n, s, t) - nx.overall_reciprocity(g)) <= TOL
+    assert abs(reciprocity(s, t, nodes=n) - nx.overall_reciprocity(g)) <= TOL
     expected = nx.reciprocity(g, list(g.nodes()))
-    got = vertex_reciprocity(n, s, t)
+    got = vertex_reciprocity(s, t, nodes=n)
     for v in range(n):
         want = math.nan if expected[v] is None else expected[v]
         assert same(got[v], want), (v, got[v], want)
@@ -143,25 +146,25 @@ def test_dyad_census_matches_igraph(name: str) -> None:
     n, p, seed = DIGRAPHS[name]
     edges = random_digraph(n, p, seed)
     s, t = _arrays(edges)
-    census = dyad_census(n, s, t)
+    census = dyad_census(s, t, nodes=n)
     mutual, asymmetric, null = ig.Graph(n=n, edges=edges, directed=True).dyad_census()
     assert (census["mutual"], census["asymmetric"], census["null"]) == (mutual, asymmetric, null)
     # sna's grecip measures from the census (Butts 2008).
     m, a, z = float(mutual), float(asymmetric), float(null)
-    assert same(reciprocity(n, s, t, measure="dyadic"), (m + z) / (m + a + z))
-    assert same(reciprocity(n, s, t, measure="dyadic_nonnull"), m / (m + a))
+    assert same(reciprocity(s, t, nodes=n, measure="dyadic"), (m + z) / (m + a + z))
+    assert same(reciprocity(s, t, nodes=n, measure="dyadic_nonnull"), m / (m + a))
     lrr = math.log(m * (m + a + z) / (m + a / 2) ** 2) if m else -math.inf
-    assert reciprocity(n, s, t, measure="edgewise_lrr") == pytest.approx(lrr, abs=TOL)
+    assert reciprocity(s, t, nodes=n, measure="edgewise_lrr") == pytest.approx(lrr, abs=TOL)
 
 
 def test_reciprocity_by_hand() -> None:
     # 0 <-> 1, 1 -> 2, 2 -> 3: M = 1, A = 2, N = 3.
     s, t = [0, 1, 1, 2], [1, 0, 2, 3]
-    assert dyad_census(4, s, t).tolist() == [1, 2, 3]
-    assert reciprocity(4, s, t) == pytest.approx(2 / 4)
-    assert reciprocity(4, s, t, measure="dyadic") == pytest.approx(4 / 6)
-    assert math.isnan(reciprocity(3, [], []))
-    assert reciprocity(3, [0], [1], measure="edgewise_lrr") == -math.inf
+    assert dyad_census(s, t, nodes=4).tolist() == [1, 2, 3]
+    assert reciprocity(s, t, nodes=4) == pytest.approx(2 / 4)
+    assert reciprocity(s, t, nodes=4, measure="dyadic") == pytest.approx(4 / 6)
+    assert math.isnan(reciprocity([], [], nodes=3))
+    assert reciprocity([0], [1], nodes=3, measure="edgewise_lrr") == -math.inf
 
 
 def test_reciprocity_by_type_matches_networkx_per_layer() -> None:
@@ -171,7 +174,7 @@ def test_reciprocity_by_type_matches_networkx_per_layer() -> None:
     edges = random_digraph(n, 0.25, 7)
     types = kinds[rng.integers(0, len(kinds), len(edges))]
     s, t = _arrays(edges)
-    table = reciprocity_by_type(n, s, t, types)
+    table = reciprocity_by_type(s, t, types, nodes=n)
     assert sorted(table.index) == sorted(set(types.tolist()))
     for kind in table.index:
         g = nx.DiGraph()
@@ -242,7 +245,7 @@ def test_krackhardt_matches_the_definitions(seed: int, directed: bool) -> None:
     p = float(rng.uniform(0.05, 0.35))
     edges = random_digraph(n, p, seed)
     s, t = _arrays(edges)
-    got = krackhardt_dimensions(n, s, t, directed=directed)
+    got = hierarchy(s, t, nodes=n, directed=directed)
     want = brute_krackhardt(n, edges, directed)
     for key, value in want.items():
         assert same(got[key], value), (key, got[key], value)
@@ -252,11 +255,11 @@ def test_krackhardt_published_and_extreme_cases() -> None:
     # Krackhardt (1994): an out-tree scores 1 on all four dimensions.
     tree = nx.balanced_tree(2, 3, create_using=nx.DiGraph)  # edges point away from the root
     s, t = _arrays(list(tree.edges()))
-    assert krackhardt_dimensions(tree.number_of_nodes(), s, t).tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert hierarchy(s, t, nodes=tree.number_of_nodes()).tolist() == [1.0, 1.0, 1.0, 1.0]
     # Every relation returned on five vertices: hierarchy 0, efficiency 1 - (20 - 4) / 16 = 0.
     full = [(u, v) for u in range(5) for v in range(5) if u != v]
     s, t = _arrays(full)
-    assert krackhardt_dimensions(5, s, t).tolist() == [1.0, 0.0, 0.0, 1.0]
+    assert hierarchy(s, t, nodes=5).tolist() == [1.0, 0.0, 0.0, 1.0]
 
 
 # ---------------------------------------------------------------------------------------
@@ -329,7 +332,7 @@ def test_ei_index_matches_the_definition(
     weights = rng.uniform(0.5, 3.0, len(edges)).tolist() if weighted else None
     labels = np.array(["convenor", "partner", "service_user"])[rng.integers(0, 3, n)]
     s, t = _arrays(edges)
-    result = ei_index(n, s, t, weights, directed, groups=labels, ties=ties)
+    result = ei_index(s, t, weights, nodes=n, directed=directed, groups=labels, ties=ties)
     codes = {g: k for k, g in enumerate(dict.fromkeys(labels.tolist()))}
     net, grp, vert = brute_ei(n, edges, weights, [codes[x] for x in labels], directed, ties)
     assert same(result.network["internal"], net[0]) and same(result.network["external"], net[1])
@@ -418,7 +421,7 @@ def test_brokerage_counts_match_brute_force() -> None:
         edges = with_duplicates(random_digraph(n, float(rng.uniform(0.1, 0.4)), seed), seed)
         groups = rng.integers(0, int(rng.integers(1, 5)), n).tolist()
         s, t = _arrays(edges)
-        result = brokerage(n, s, t, groups=groups)
+        result = brokerage(s, t, nodes=n, groups=groups)
         want = brute_roles(n, edges, groups)
         assert result.observed.to_numpy().tolist() == [[float(x) for x in row] for row in want]
         assert result.network["observed"].tolist() == [float(sum(c)) for c in zip(*want)]
@@ -433,7 +436,7 @@ def test_brokerage_moments_are_exact_per_broker() -> None:
     n = len(groups)
     edges = random_digraph(n, 0.3, 11)
     s, t = _arrays(edges)
-    result = brokerage(n, s, t, groups=groups)
+    result = brokerage(s, t, nodes=n, groups=groups)
     d = result.density
     triples = [(a, v, b) for v in range(n) for a in range(n) for b in range(n)
                if len({a, v, b}) == 3]
@@ -488,7 +491,7 @@ def test_brokerage_network_moments() -> None:
     n = len(groups)
     edges = random_digraph(n, 0.3, 11)
     s, t = _arrays(edges)
-    result = brokerage(n, s, t, groups=groups)
+    result = brokerage(s, t, nodes=n, groups=groups)
     d = result.density
     triples = [(a, v, b) for v in range(n) for a in range(n) for b in range(n)
                if len({a, v, b}) == 3]
@@ -514,7 +517,7 @@ def test_brokerage_network_moments() -> None:
 
 def test_brokerage_needs_direction() -> None:
     with pytest.raises(coproduction.InputError) as info:
-        brokerage(3, [0, 1], [1, 2], directed=False, groups=[0, 0, 1])
+        brokerage([0, 1], [1, 2], nodes=3, directed=False, groups=[0, 0, 1])
     assert info.value.where == "directed"
 
 
@@ -547,8 +550,8 @@ def test_burt_matches_networkx_undirected(weighted: bool) -> None:
     s, t = _arrays(edges)
     g = _nx_graph(n, edges, weights, directed=False)
     key = "weight" if weighted else None
-    c = constraint(n, s, t, weights, directed=False)
-    e = effective_size(n, s, t, weights, directed=False)
+    c = constraint(s, t, weights, nodes=n, directed=False)
+    e = effective_size(s, t, weights, nodes=n, directed=False)
     # nodes= selects NetworkX's direct implementation of Burt's formulas; its sparse-matrix
     # path (taken when scipy is installed and nodes is None) gives other values on weighted
     # and directed graphs, so it is not the reference here.
@@ -570,8 +573,8 @@ def test_burt_matches_networkx_directed(seed: int, weighted: bool) -> None:
     s, t = _arrays(edges)
     g = _nx_graph(n, edges, weights, directed=True)
     key = "weight" if weighted else None
-    c = constraint(n, s, t, weights, directed=True)
-    e = effective_size(n, s, t, weights, directed=True)
+    c = constraint(s, t, weights, nodes=n, directed=True)
+    e = effective_size(s, t, weights, nodes=n, directed=True)
     # nodes= selects NetworkX's direct implementation of Burt's formulas; its sparse-matrix
     # path (taken when scipy is installed and nodes is None) gives other values on weighted
     # and directed graphs, so it is not the reference here.
@@ -603,8 +606,8 @@ def test_burt_matches_networkx_directed(seed: int, weighted: bool) -> None:
 def test_burt_by_hand() -> None:
     # Star 0 - {1, 2, 3} with 1 - 2 and an isolate 4: c_0 = 1/4 + 1/4 + 1/9 = 11/18 and
     # effective size 3 - 2 * 1 / 3 (Borgatti's n - 2t/n).
-    c = constraint(5, [0, 0, 0, 1], [1, 2, 3, 2], directed=False)
-    e = effective_size(5, [0, 0, 0, 1], [1, 2, 3, 2], directed=False)
+    c = constraint([0, 0, 0, 1], [1, 2, 3, 2], nodes=5, directed=False)
+    e = effective_size([0, 0, 0, 1], [1, 2, 3, 2], nodes=5, directed=False)
     assert c[0] == pytest.approx(11 / 18) and c[3] == pytest.approx(1.0)
     assert e[0] == pytest.approx(7 / 3) and e[1] == pytest.approx(1.0)
     assert math.isnan(c[4]) and math.isnan(e[4])
@@ -628,19 +631,19 @@ def digraphs(draw: st.DrawFn, max_n: int = 9) -> Tuple[int, Edges]:
 def test_every_index_stays_in_range(graph: Tuple[int, Edges], directed: bool) -> None:
     n, edges = graph
     s, t = _arrays(edges)
-    for value in krackhardt_dimensions(n, s, t, directed=directed):
+    for value in hierarchy(s, t, nodes=n, directed=directed):
         assert math.isnan(value) or 0.0 <= value <= 1.0
     if n == 0:
         return
     groups = [v % 3 for v in range(n)]
-    result = ei_index(n, s, t, directed=directed, groups=groups)
+    result = ei_index(s, t, nodes=n, directed=directed, groups=groups)
     for value in [result.network["ei"], *result.groups["ei"], *result.vertices["ei"]]:
         assert math.isnan(value) or -1.0 - 1e-12 <= value <= 1.0 + 1e-12
     if directed:
         for measure in ("edgewise", "dyadic", "dyadic_nonnull"):
-            value = reciprocity(n, s, t, measure=measure)
+            value = reciprocity(s, t, nodes=n, measure=measure)
             assert math.isnan(value) or 0.0 <= value <= 1.0
-        values = vertex_reciprocity(n, s, t)
+        values = vertex_reciprocity(s, t, nodes=n)
         assert ((values >= 0) & (values <= 1) | values.isna()).all()
 
 
@@ -649,11 +652,11 @@ def test_every_index_stays_in_range(graph: Tuple[int, Edges], directed: bool) ->
 def test_complete_mutual_digraph(n: int) -> None:
     full = [(u, v) for u in range(n) for v in range(n) if u != v]
     s, t = _arrays(full)
-    dims = krackhardt_dimensions(n, s, t)
+    dims = hierarchy(s, t, nodes=n)
     assert dims["hierarchy"] == 0.0
     assert dims["connectedness"] == 1.0
-    assert reciprocity(n, s, t) == 1.0
-    assert (vertex_reciprocity(n, s, t) == 1.0).all()
+    assert reciprocity(s, t, nodes=n) == 1.0
+    assert (vertex_reciprocity(s, t, nodes=n) == 1.0).all()
 
 
 @settings(max_examples=40, deadline=None)
@@ -664,7 +667,7 @@ def test_brokerage_roles_add_up(graph: Tuple[int, Edges]) -> None:
         return
     s, t = _arrays(edges)
     groups = [v % 2 for v in range(n)]
-    result = brokerage(n, s, t, groups=groups)
+    result = brokerage(s, t, nodes=n, groups=groups)
     observed = result.observed.to_numpy()
     assert np.array_equal(observed[:, :5].sum(axis=1), observed[:, 5])
     assert (observed >= 0).all() and (observed[:, 5] <= (n - 1) * (n - 2)).all()
@@ -681,33 +684,63 @@ def test_results_are_indexed_by_ids_and_labels() -> None:
     ids = ["curator", "outreach", "support_worker", "womens_group"]
     sectors = pd.Series(["museum", "museum", "health", "community"], index=ids)
     s, t = [0, 1, 1, 2, 3], [1, 0, 2, 3, 0]
-    result = ei_index(4, s, t, groups=sectors, ids=ids)
-    assert list(result.vertices.index) == ids
+    src, dst = [ids[i] for i in s], [ids[i] for i in t]
+    result = ei_index(src, dst, groups=sectors, nodes=ids)
+    assert list(result.vertices.index) == ids and result.vertices.index.name == "stakeholder"
     assert result.vertices["group"].tolist() == sectors.tolist()
     assert list(result.groups.index) == ["museum", "health", "community"]
-    b = brokerage(4, s, t, groups=sectors, ids=ids)
+    # Positions and ids give the same numbers; a Series of groups is aligned by id, so its
+    # order does not matter.
+    by_position = ei_index(s, t, groups=sectors.tolist(), nodes=4)
+    shuffled = ei_index(src, dst, groups=sectors.iloc[::-1], nodes=ids)
+    np.testing.assert_array_equal(by_position.vertices["ei"], result.vertices["ei"])
+    pd.testing.assert_frame_equal(shuffled.vertices, result.vertices)
+    b = brokerage(src, dst, groups=dict(sectors), nodes=ids)
     assert list(b.observed.index) == ids and list(b.observed.columns) == list(ROLES)
     assert list(b.group_size.index) == ["museum", "health", "community"]
-    assert list(constraint(4, s, t, ids=ids).index) == ids
+    assert list(constraint(src, dst, nodes=ids).index) == ids
+    assert constraint(s, t).index.name == "stakeholder"  # positions: a RangeIndex of 4
+
+
+def test_a_missing_group_is_not_coded_and_comes_last() -> None:
+    # None, NaN and pd.NA all mean "no group recorded": one group, "not coded", never an
+    # error, numbered after every coded group.
+    s, t = [0, 1, 2, 3], [1, 2, 3, 0]
+    for missing in (None, math.nan, pd.NA):
+        result = ei_index(s, t, groups=["a", missing, "b", missing], nodes=4)
+        assert list(result.groups.index) == ["a", "b", "not coded"]
+        assert result.groups.loc["not coded", "size"] == 2
+        assert result.vertices["group"].tolist() == ["a", "not coded", "b", "not coded"]
+        # Every tie joins two different groups: 0-1, 1-2, 2-3 and 3-0.
+        assert result.network["ei"] == 1.0
+    # A Series keyed by id that leaves a stakeholder out leaves it not coded too.
+    ids = ["w", "x", "y", "z"]
+    partial = pd.Series({"w": "a", "y": "b"})
+    b = brokerage([ids[i] for i in s], [ids[i] for i in t], groups=partial, nodes=ids)
+    assert b.group_size.to_dict() == {"a": 1, "b": 1, "not coded": 2}
 
 
 @pytest.mark.parametrize(
     "call, where",
     [
-        (lambda: reciprocity(3, [0, 1], [1]), "target"),
-        (lambda: reciprocity(3, [0, 1], [1, 3]), "target"),
-        (lambda: reciprocity(3, [0.5], [1]), "source"),
-        (lambda: reciprocity(-1, [], []), "n"),
-        (lambda: reciprocity(3, [0], [1], measure="mutual"), "measure"),
-        (lambda: reciprocity(3, [0], [1], directed=False), "directed"),
-        (lambda: constraint(3, [0, 1], [1, 2], [1.0, -2.0]), "weight"),
-        (lambda: constraint(3, [0, 1], [1, 2], [1.0, math.nan]), "weight"),
-        (lambda: constraint(3, [0, 1], [1, 2], [1.0]), "weight"),
-        (lambda: constraint(3, [0, 1], [1, 2], ids=["a", "b"]), "ids"),
-        (lambda: ei_index(3, [0], [1], groups=["a", "b"]), "groups"),
-        (lambda: ei_index(3, [0], [1], groups=["a", None, "b"]), "groups"),
-        (lambda: ei_index(3, [0], [1], groups=["a", "a", "b"], ties="both"), "ties"),
-        (lambda: reciprocity_by_type(3, [0, 1], [1, 2], ["a"]), "types"),
+        (lambda: reciprocity([0, 1], [1], nodes=3), "target"),
+        (lambda: reciprocity([0, 1], [1, 3], nodes=3), "target"),
+        (lambda: reciprocity([0.5], [1]), "source"),
+        (lambda: reciprocity([], [], nodes=-1), "nodes"),
+        (lambda: reciprocity([0], [1], measure="mutual"), "measure"),
+        (lambda: reciprocity([0], [1], directed=False), "directed"),
+        (lambda: vertex_reciprocity([0], [1], directed=False), "directed"),
+        (lambda: constraint([0, 1], [1, 2], [1.0, -2.0]), "weight"),
+        (lambda: constraint([0, 1], [1, 2], [1.0, math.nan]), "weight"),
+        (lambda: constraint([0, 1], [1, 2], [1.0]), "weight"),
+        (lambda: constraint([0, 1], [1, 2], ["heavy", "light"]), "weight"),
+        (lambda: constraint(["a"], ["zz"], nodes=["a", "b"]), "target"),
+        (lambda: constraint(["a"], ["b"], nodes=["a", "b", "a"]), "nodes"),
+        (lambda: ei_index([0], [1], nodes=3, groups=["a", "b"]), "groups"),
+        (lambda: ei_index([0], [1], nodes=2, groups=pd.Series({"x": "a"})), "groups"),
+        (lambda: ei_index([0], [1], nodes=3, groups=["a", "a", "b"], ties="both"), "ties"),
+        (lambda: brokerage([0], [1], nodes=2, groups=[["a"], ["b"]]), "groups"),
+        (lambda: reciprocity_by_type([0, 1], [1, 2], ["a"]), "types"),
     ],
 )
 def test_bad_input_raises_input_error(call, where: str) -> None:  # type: ignore[no-untyped-def]
@@ -715,6 +748,7 @@ def test_bad_input_raises_input_error(call, where: str) -> None:  # type: ignore
         call()
     assert info.value.where == where
     assert isinstance(info.value, ValueError)
+    assert str(info.value).startswith(f"[coproduction.input.{where}] {where}: ")
 
 
 def test_core_checks_its_own_input() -> None:
@@ -726,8 +760,14 @@ def test_core_checks_its_own_input() -> None:
     with pytest.raises(coproduction.InputError) as info:
         core.brokerage(3, np.array([0]), np.array([1]), True, np.array([0, 1, 2]), 2)
     assert info.value.where == "groups"
+    with pytest.raises(coproduction.InputError) as info:
+        core.reciprocity(3, np.array([0]), np.array([1]), "mutual")
+    assert info.value.where == "measure"
+    with pytest.raises(coproduction.InputError) as info:
+        core.reciprocity_by(3, np.array([0, 1]), np.array([1, 2]), np.array([0, 2]), 2)
+    assert info.value.where == "types"
 
 
 def test_docstring_examples() -> None:
-    result = doctest.testmod(relations, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    result = doctest.testmod(edge_api, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0

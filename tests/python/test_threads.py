@@ -156,7 +156,7 @@ ANALYSES = {
     "power.decision_power": lambda net: cp.power.decision_power(net, project="reminiscence"),
     "power.power_shares": lambda net: cp.power.power_shares(net, by="expertise"),
     "power.veto_players": lambda net: cp.power.veto_players(net),
-    "audit.principles": lambda net: cp.audit.principles(net),
+    "audit.principles": lambda net: cp.audit.principles(net, "reminiscence"),
     "metrics.summary": lambda net: cp.metrics.summary(net),
     "metrics.ei_index": lambda net: cp.metrics.ei_index(net, "convenor"),
     "report.describe": lambda net: cp.report.describe(net),

@@ -1,10 +1,15 @@
 #pragma once
 /// \file
-/// The collaboration ladder: which of seed 002's four types of collaboration (consultation,
-/// engagement, co-design, co-production) a project's decisions and learning relations
-/// support, with the evidence for every criterion, the claimed type beside it, and each
-/// stage read onto the IAP2 spectrum, Arnstein's ladder and the Think Local Act Personal
-/// ladder of co-production. docs/ladder.md sets the criteria beside the seed's lines.
+/// The collaboration ladder: which of the four types of collaboration of National Museums
+/// Liverpool's *Co-production Framework* (consultation, engagement, co-design, co-production)
+/// a project's decisions and learning relations support, with the evidence for every
+/// criterion, the claimed type beside it, and each stage read onto the IAP2 spectrum,
+/// Arnstein's ladder and the Think Local Act Personal ladder of co-production.
+/// docs/ladder.md sets the criteria beside the Framework's lines.
+///
+/// Longer than most headers (about 700 lines): `classify` is one algorithm whose criteria
+/// each write their own evidence, and a reader checks a criterion against its evidence in
+/// one place.
 
 #include <algorithm>
 #include <array>
@@ -49,9 +54,9 @@ enum class arnstein_rung {
 enum class tlap_step { coercion, educating, informing, consultation, engagement, co_design, co_production };
 
 /// The three bands of the TLAP ladder: coercion and educating are *doing to*; informing,
-/// consultation and engagement *doing for*; co-design and co-production *doing with* (seed
-/// 002 says the same of its own types: co-design and co-production are "done with
-/// co-production partners", engagement and consultation "done for" them).
+/// consultation and engagement *doing for*; co-design and co-production *doing with* (the
+/// *Co-production Framework* says the same of its own types: co-design and co-production are
+/// "done with co-production partners", engagement and consultation "done for" them).
 enum class tlap_band { doing_to, doing_for, doing_with };
 
 /// Spelling of an IAP2 level: `inform`, `consult`, `involve`, `collaborate`, `empower`.
@@ -125,8 +130,8 @@ struct ladder_config {
   /// others (governance), must be shared equally.
   std::vector<Stage> co_production_stages{Stage::conception, Stage::design, Stage::delivery,
                                           Stage::evaluation};
-  /// How decisions count in the shares above.
-  decision_weighting weighting = decision_weighting::by_weight;
+  /// How decisions count in the shares above (`default_decision_weighting`: by weight).
+  decision_weighting weighting = default_decision_weighting;
 
   bool operator==(const ladder_config&) const = default;
 };
@@ -250,8 +255,8 @@ inline std::string rung_name(CollaborationType t) { return std::string(to_string
 
 }  // namespace detail
 
-/// Classifies one project on seed 002's ladder (docs/ladder.md gives every criterion beside
-/// the seed's lines, and why each threshold is what it is).
+/// Classifies one project on the ladder of the *Co-production Framework* (docs/ladder.md
+/// gives every criterion beside the Framework's lines, and why each threshold is what it is).
 ///
 /// The project's *stakeholders* are those with a right above `none` in one of its decisions;
 /// its *convenors* are those with `convenor: true`, everyone else a *partner*. In each
@@ -280,11 +285,13 @@ inline std::string rung_name(CollaborationType t) { return std::string(to_string
 /// mapped to IAP2, Arnstein and TLAP as docs/ladder.md explains.
 ///
 /// Complexity: one Banzhaf computation and one exact swing test per decision, plus
-/// O(|relations|) for learning.
+/// O(|relations|) for learning. `stop_requested` is passed to both.
 /// \throws unknown_id for an unknown project; input_error for a bad configuration (see
-///         `check`) or as `decision_game` and `banzhaf`.
+///         `check`) or as `decision_game` and `banzhaf`; interrupted when `stop_requested`
+///         returns true.
 inline ladder_result classify(const Network& net, std::string_view project,
-                              const ladder_config& config = {}) {
+                              const ladder_config& config = {},
+                              const stop_check& stop_requested = {}) {
   check(config);
   const Project& proj = net.project(project);
   ladder_result out;
@@ -321,8 +328,9 @@ inline ladder_result classify(const Network& net, std::string_view project,
   std::vector<std::vector<listed>> listing;
   for (const Decision* d : decisions) {
     const decision_game g(*d);
-    const std::vector<double> power = banzhaf(g.game(), banzhaf_scale::normalized);
-    const std::vector<bool> swings = g.can_swing();
+    const std::vector<double> power =
+        banzhaf(g.game(), banzhaf_scale::normalized, stop_requested);
+    const std::vector<bool> swings = g.can_swing(stop_requested);
     decision_reading r;
     r.decision = d->id;
     r.stage = d->stage;
@@ -690,6 +698,27 @@ inline ladder_result classify(const Network& net, std::string_view project,
     out.type = rung;
   }
   if (out.claimed) out.matches_claim = out.type == out.claimed;
+  return out;
+}
+
+/// Classifies every project of a network, in insertion order: `classify(net, p, config)`
+/// for each project `p`, in one call on the network as it is (nothing is copied; a caller
+/// that shares the network between threads holds a `Network::read_guard` meanwhile).
+///
+/// Complexity: that of `classify`, summed over the projects. `stop_requested` is asked
+/// before each project as well as within it, so that many small projects stop too.
+/// \throws input_error for a bad configuration (see `check`); as `classify`; interrupted
+///         when `stop_requested` returns true.
+inline std::vector<ladder_result> classify_all(const Network& net,
+                                               const ladder_config& config = {},
+                                               const stop_check& stop_requested = {}) {
+  check(config);
+  std::vector<ladder_result> out;
+  out.reserve(net.num_projects());
+  for (const Project& p : net.projects()) {
+    if (stop_requested && stop_requested()) throw interrupted();
+    out.push_back(classify(net, p.id, config, stop_requested));
+  }
   return out;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 /// \file
 /// Tokenism: where a partnership asks people in but leaves them without power, without pay,
-/// or with an influence on paper that differs from the influence people see. Seed 004: "Be
-/// honest with yourself and others when you're involved in tokenistic practice" and "Pay
+/// or with an influence on paper that differs from the influence people see. Traverse and
+/// Co-Production Collective, *Draft manifesto for coproduction in health and care research*:
+/// "Be honest with yourself and others when you're involved in tokenistic practice" and "Pay
 /// people to help equalise power differentials and recognise all contributions as
 /// valuable". docs/ladder.md gives each finding's definition.
 
@@ -36,7 +37,8 @@ enum class tokenism_kind {
   /// placation).
   no_power,
   /// A partner taking part in decisions is coded `paid: false` while convenors of the same
-  /// projects are `paid: true` (seed 004).
+  /// projects are `paid: true` (the *Draft manifesto for coproduction in health and care
+  /// research*).
   unpaid,
   /// Elicited influence (Net-Map) well above formal decision power: informal power the
   /// decision rules do not show, or rules that overlook an influential stakeholder.
@@ -74,8 +76,9 @@ struct tokenism_config {
   double share_threshold = 0.1;
   /// Report convenors too (they are always part of the influence comparison).
   bool include_convenors = false;
-  /// How decisions count in the formal power compared with influence.
-  decision_weighting weighting = decision_weighting::equal;
+  /// How decisions count in the formal power compared with influence
+  /// (`default_decision_weighting`: by weight).
+  decision_weighting weighting = default_decision_weighting;
   bool operator==(const tokenism_config&) const = default;
 };
 
@@ -108,11 +111,12 @@ struct tokenism_finding {
 ///   `influence_comparison`).
 ///
 /// Complexity: one Banzhaf computation and one exact swing test per decision, plus
-/// O(n log n) for the ranks.
+/// O(n log n) for the ranks. `stop_requested` is passed to both.
 /// \throws input_error ("rank_threshold", "share_threshold") outside (0, 1]; as
-///         `decision_game`.
+///         `decision_game`; interrupted when `stop_requested` returns true.
 inline std::vector<tokenism_finding> tokenism(const Network& net,
-                                              const tokenism_config& config = {}) {
+                                              const tokenism_config& config = {},
+                                              const stop_check& stop_requested = {}) {
   for (auto [name, x] : {std::pair<const char*, double>{"rank_threshold", config.rank_threshold},
                          {"share_threshold", config.share_threshold}})
     if (!std::isfinite(x) || x <= 0 || x > 1) throw input_error(name, "must lie in (0, 1]");
@@ -127,7 +131,7 @@ inline std::vector<tokenism_finding> tokenism(const Network& net,
   std::vector<bool> ever_swings(n, false);
   for (const Decision& d : net.decisions()) {
     const decision_game g(d);
-    const std::vector<bool> swings = g.can_swing();
+    const std::vector<bool> swings = g.can_swing(stop_requested);
     for (std::size_t i = 0; i < g.size(); ++i) {
       const auto v = net.vertex(g.holders()[i]);
       if (swings[i]) {
@@ -200,7 +204,8 @@ inline std::vector<tokenism_finding> tokenism(const Network& net,
       compared.push_back(v);
   if (compared.size() >= 2 && net.num_decisions() > 0) {
     const std::vector<double> power =
-        overall_power(net, decision_power(net, power_measure::banzhaf), config.weighting);
+        overall_power(net, decision_power(net, power_measure::banzhaf, stop_requested),
+                      config.weighting);
     const std::size_t m = compared.size();
     std::vector<double> infl(m), pow(m);
     for (std::size_t i = 0; i < m; ++i) {

@@ -52,7 +52,10 @@
 #include <vector>
 
 #include "coproduction/error.hpp"
-#include "coproduction/metrics/reciprocity.hpp"
+#include "coproduction/detail/compact_graph.hpp"
+#include "coproduction/detail/structure.hpp"
+#include "coproduction/metrics/density.hpp"
+#include "coproduction/metrics/edge_reading.hpp"
 
 namespace coproduction {
 
@@ -94,7 +97,7 @@ struct brokerage_result {
   brokerage_scores network;               ///< sums over all brokers, with sna's moments
 };
 
-namespace detail::layer {
+namespace detail::structure {
 
 /// Gould-Fernandez tables with groups as codes; `vertex` is by compact position.
 struct brokerage_tables {
@@ -106,13 +109,13 @@ struct brokerage_tables {
 };
 
 /// Observed role counts per broker: one pass over each broker's in- and out-neighbours.
-inline std::vector<role_table> brokerage_counts(const simple_graph& g,
+inline std::vector<role_table> brokerage_counts(const compact_graph& g,
                                                 std::span<const std::uint32_t> code) {
   std::vector<role_table> counts(g.n, role_table{});
   for (std::uint32_t v = 0; v < g.n; ++v) {
     role_table& c = counts[v];
-    for (std::uint32_t a : g.in(v))
-      for (std::uint32_t b : g.out(v)) {
+    for (std::uint32_t a : g.in().neighbours(v))
+      for (std::uint32_t b : g.out.neighbours(v)) {
         if (a == b || g.has_arc(a, b)) continue;
         brokerage_role role;
         if (code[a] == code[v])
@@ -243,13 +246,12 @@ inline void standardise(brokerage_scores& s, const role_table& mean, const role_
   }
 }
 
-inline brokerage_tables brokerage(const simple_graph& g, std::span<const std::uint32_t> code,
+inline brokerage_tables brokerage(const compact_graph& g, std::span<const std::uint32_t> code,
                                   std::size_t groups) {
   brokerage_tables t;
   t.group_size.assign(groups, 0);
   for (std::uint32_t v = 0; v < g.n; ++v) ++t.group_size[code[v]];
-  const double N = g.n;
-  t.density = static_cast<double>(g.arcs()) / (N * (N - 1));  // NaN for N < 2, as in sna
+  t.density = density(g);  // NaN for N < 2, as in sna
   const brokerage_moments m = brokerage_moments_of(t.group_size, t.density);
   t.group_expected = m.group_mean;
   t.group_sd.resize(groups);
@@ -280,27 +282,28 @@ struct mutual_ties {
   std::size_t end(std::uint32_t v) const noexcept { return offsets[v + 1]; }
 };
 
-inline mutual_ties mutual_ties_of(const simple_graph& g) {
+inline mutual_ties mutual_ties_of(const compact_graph& g) {
   mutual_ties t;
   t.offsets.assign(static_cast<std::size_t>(g.n) + 1, 0);
   t.total.assign(g.n, 0.0);
   t.largest.assign(g.n, 0.0);
+  const adjacency& in_adj = g.in();
   for (std::uint32_t v = 0; v < g.n; ++v) {
-    const auto out = g.out(v), in = g.in(v);
-    const auto ow = g.out_weight(v), iw = g.in_weight(v);
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {
+    // Merge the sorted out- and in-lists of v; an alter in both gets both weights.
+    std::size_t i = g.out.begin(v), j = in_adj.begin(v);
+    const std::size_t i_end = g.out.end(v), j_end = in_adj.end(v);
+    while (i < i_end || j < j_end) {
       std::uint32_t u;
       double w = 0;
-      if (j == in.size() || (i < out.size() && out[i] < in[j])) {
-        u = out[i];
-        w = ow[i++];
-      } else if (i == out.size() || in[j] < out[i]) {
-        u = in[j];
-        w = iw[j++];
+      if (j == j_end || (i < i_end && g.out.targets[i] < in_adj.targets[j])) {
+        u = g.out.targets[i];
+        w = g.out.strength_at(i++);
+      } else if (i == i_end || in_adj.targets[j] < g.out.targets[i]) {
+        u = in_adj.targets[j];
+        w = in_adj.strength_at(j++);
       } else {
-        u = out[i];
-        w = ow[i++] + iw[j++];
+        u = g.out.targets[i];
+        w = g.out.strength_at(i++) + in_adj.strength_at(j++);
       }
       t.alter.push_back(u);
       t.weight.push_back(w);
@@ -312,7 +315,7 @@ inline mutual_ties mutual_ties_of(const simple_graph& g) {
   return t;
 }
 
-inline std::vector<double> constraint(const simple_graph& g) {
+inline std::vector<double> constraint(const compact_graph& g) {
   const mutual_ties t = mutual_ties_of(g);
   std::vector<double> result(g.n, std::numeric_limits<double>::quiet_NaN());
   std::vector<double> indirect(g.n, 0.0);
@@ -338,7 +341,7 @@ inline std::vector<double> constraint(const simple_graph& g) {
   return result;
 }
 
-inline std::vector<double> effective_size(const simple_graph& g) {
+inline std::vector<double> effective_size(const compact_graph& g) {
   const mutual_ties t = mutual_ties_of(g);
   std::vector<double> result(g.n, std::numeric_limits<double>::quiet_NaN());
   std::vector<double> share(g.n, 0.0);  // p_uq for the alters q of the current u
@@ -360,7 +363,7 @@ inline std::vector<double> effective_size(const simple_graph& g) {
   return result;
 }
 
-}  // namespace detail::layer
+}  // namespace detail::structure
 
 /// Gould-Fernandez brokerage roles of every vertex of the simple digraph `g` shows, for the
 /// groups `group` gives (a readable vertex property map to any key with `operator<`), with
@@ -372,7 +375,7 @@ inline std::vector<double> effective_size(const simple_graph& g) {
 /// and for the whole network; z = (observed - expected) / sd, NaN where sd is 0 (a role no
 /// vertex of that group can hold, or d in {0, 1}). The per-vertex moments are the exact ones
 /// of the random digraph; four network-wide variances are sna's approximations (see
-/// `detail::layer::brokerage_moments_of`).
+/// `detail::structure::brokerage_moments_of`).
 /// Range: counts in [0, (N - 1)(N - 2)]. A front-line worker with a high gatekeeper z-score
 /// controls what reaches their own team from outside; a high liaison score marks someone who
 /// connects groups to which they do not belong.
@@ -382,14 +385,12 @@ inline std::vector<double> effective_size(const simple_graph& g) {
 /// Reference: Gould & Fernandez (1989); Butts (2008); see the file comment.
 template <class Graph, class IndexMap, class GroupMap>
 auto brokerage(const Graph& g, IndexMap index, GroupMap group) {
-  static_assert(detail::layer::is_directed_v<Graph>,
+  static_assert(detail::is_directed_graph_v<Graph>,
                 "brokerage needs a directed graph: a broker passes something from a to b");
-  detail::layer::check_concepts<Graph, IndexMap, detail::layer::no_weight>();
-  const auto layout = detail::layer::layout_of(g, index);
-  auto coding = detail::layer::code_groups(g, index, layout, group);
-  auto tables = detail::layer::brokerage(
-      detail::layer::simple_graph_of(g, index, layout, detail::layer::no_weight{}), coding.code,
-      coding.keys.size());
+  const auto read = detail::structure::read_simple(g, index);
+  const detail::vertex_layout& layout = read.layout;
+  auto coding = detail::structure::code_groups(g, index, layout, group);
+  auto tables = detail::structure::brokerage(read.graph, coding.code, coding.keys.size());
   brokerage_result<typename decltype(coding.keys)::value_type> r;
   r.density = tables.density;
   r.groups = std::move(coding.keys);
@@ -424,12 +425,10 @@ auto brokerage(const Graph& g, IndexMap index, GroupMap group) {
 /// finite number > 0.
 /// Reference: Burt (1992), ch. 2; Burt, R. S. (2004). Structural holes and good ideas.
 /// American Journal of Sociology 110, 349-399.
-template <class Graph, class IndexMap, class WeightMap = detail::layer::no_weight>
-std::vector<double> constraint(const Graph& g, IndexMap index, WeightMap weight = {}) {
-  detail::layer::check_concepts<Graph, IndexMap, WeightMap>();
-  const auto layout = detail::layer::layout_of(g, index);
-  return layout.expand(
-      detail::layer::constraint(detail::layer::simple_graph_of(g, index, layout, weight)));
+template <class Graph, class IndexMap, class WeightMap = unweighted_t>
+std::vector<double> constraint(const Graph& g, IndexMap index, WeightMap weight = unweighted) {
+  const auto read = detail::structure::read_simple(g, index, weight);
+  return read.layout.expand(detail::structure::constraint(read.graph));
 }
 
 /// Burt's effective size of every vertex of the simple graph `g` shows: its number of
@@ -444,12 +443,10 @@ std::vector<double> constraint(const Graph& g, IndexMap index, WeightMap weight 
 /// near 1 when they all know each other.
 /// Complexity and throws: as `constraint`.
 /// Reference: Burt (1992); Borgatti (1997).
-template <class Graph, class IndexMap, class WeightMap = detail::layer::no_weight>
-std::vector<double> effective_size(const Graph& g, IndexMap index, WeightMap weight = {}) {
-  detail::layer::check_concepts<Graph, IndexMap, WeightMap>();
-  const auto layout = detail::layer::layout_of(g, index);
-  return layout.expand(
-      detail::layer::effective_size(detail::layer::simple_graph_of(g, index, layout, weight)));
+template <class Graph, class IndexMap, class WeightMap = unweighted_t>
+std::vector<double> effective_size(const Graph& g, IndexMap index, WeightMap weight = unweighted) {
+  const auto read = detail::structure::read_simple(g, index, weight);
+  return read.layout.expand(detail::structure::effective_size(read.graph));
 }
 
 }  // namespace coproduction

@@ -156,7 +156,7 @@ double degree_centralization(const Graph& g, IndexMap index, degree_options opt 
 /// n - 1 directed. Use the default `wf_improved = true`: on a disconnected graph the
 /// uncorrected closeness of an isolated pair is 1 and the index could pass 1.
 /// Range: [0, 1]; star 1, cycle and complete graph 0.
-/// Complexity: as `closeness_centrality`. Throws: `computation_interrupted`.
+/// Complexity: as `closeness_centrality`. Throws: `interrupted`.
 /// Reference: Freeman (1979); Wasserman & Faust (1994), ch. 5.
 template <class Graph, class IndexMap>
 double closeness_centralization(const Graph& g, IndexMap index, closeness_options opt = {}) {
@@ -172,7 +172,7 @@ double closeness_centralization(const Graph& g, IndexMap index, closeness_option
 /// Formula: `sum_v (H* - H(v)) / max`, max (n-1)(n-2)/2 undirected (the star: centre n - 1,
 /// leaves 1 + (n - 2)/2), (n-1)^2 directed (raw scale; divide by n - 1 when normalized).
 /// Range: [0, 1]; star 1, cycle and complete graph 0.
-/// Complexity: as `harmonic_centrality`. Throws: `computation_interrupted`.
+/// Complexity: as `harmonic_centrality`. Throws: `interrupted`.
 /// Reference: Freeman (1979) applied to Marchiori & Latora (2000).
 template <class Graph, class IndexMap>
 double harmonic_centralization(const Graph& g, IndexMap index, harmonic_options opt = {}) {
@@ -190,7 +190,7 @@ double harmonic_centralization(const Graph& g, IndexMap index, harmonic_options 
 /// (n-1)^2(n-2) directed, on the raw scale; n - 1 on the normalized scale in both cases.
 /// Range: [0, 1]; the star gives 1 (directed: with edges both ways), cycle and complete graph
 /// 0. NaN below 3 vertices.
-/// Complexity: as `betweenness_centrality`. Throws: `computation_interrupted`.
+/// Complexity: as `betweenness_centrality`. Throws: `interrupted`.
 /// Reference: Freeman (1977); Freeman (1979).
 template <class Graph, class IndexMap>
 double betweenness_centralization(const Graph& g, IndexMap index, betweenness_options opt = {}) {

@@ -33,7 +33,9 @@
 #include <vector>
 
 #include "coproduction/error.hpp"
-#include "coproduction/metrics/reciprocity.hpp"
+#include "coproduction/detail/compact_graph.hpp"
+#include "coproduction/detail/structure.hpp"
+#include "coproduction/metrics/edge_reading.hpp"
 
 namespace coproduction {
 
@@ -65,7 +67,7 @@ struct ei_result {
   std::vector<ei_counts> vertex;          ///< by vertex index; all NaN for a hidden vertex
 };
 
-namespace detail::layer {
+namespace detail::structure {
 
 /// E-I tables with groups as codes; `vertex` is by compact position.
 struct ei_tables {
@@ -81,7 +83,7 @@ inline void finish(ei_counts& c, double possible_internal, double possible_exter
 }
 
 /// `code[v]` in `[0, groups)` for every vertex position v.
-inline ei_tables ei_index(const simple_graph& g, std::span<const std::uint32_t> code,
+inline ei_tables ei_index(const compact_graph& g, std::span<const std::uint32_t> code,
                           std::size_t groups, tie_direction ties) {
   ei_tables t;
   t.group_size.assign(groups, 0);
@@ -91,24 +93,23 @@ inline ei_tables ei_index(const simple_graph& g, std::span<const std::uint32_t> 
   if (!g.directed) ties = tie_direction::all;
 
   for (std::uint32_t u = 0; u < g.n; ++u) {
-    const auto out = g.out(u);
-    const auto w = g.out_weight(u);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      const std::uint32_t v = out[i];
+    for (std::size_t a = g.out.begin(u); a < g.out.end(u); ++a) {
+      const std::uint32_t v = g.out.targets[a];
+      const double w = g.out.strength_at(a);
       const bool inside = code[u] == code[v];
       // The vertex tables: u's sent tie (every arc of an undirected graph is some vertex's).
-      if (ties != tie_direction::in) (inside ? t.vertex[u].internal : t.vertex[u].external) += w[i];
+      if (ties != tie_direction::in) (inside ? t.vertex[u].internal : t.vertex[u].external) += w;
       if (g.directed && ties != tie_direction::out)
-        (inside ? t.vertex[v].internal : t.vertex[v].external) += w[i];
+        (inside ? t.vertex[v].internal : t.vertex[v].external) += w;
       // The network and group tables take an undirected edge once.
       if (!g.directed && v < u) continue;
       if (inside) {
-        t.network.internal += w[i];
-        t.group[code[u]].internal += w[i];
+        t.network.internal += w;
+        t.group[code[u]].internal += w;
       } else {
-        t.network.external += w[i];
-        if (ties != tie_direction::in) t.group[code[u]].external += w[i];
-        if (ties != tie_direction::out) t.group[code[v]].external += w[i];
+        t.network.external += w;
+        if (ties != tie_direction::in) t.group[code[u]].external += w;
+        if (ties != tie_direction::out) t.group[code[v]].external += w;
       }
     }
   }
@@ -132,7 +133,7 @@ inline ei_tables ei_index(const simple_graph& g, std::span<const std::uint32_t> 
   return t;
 }
 
-}  // namespace detail::layer
+}  // namespace detail::structure
 
 /// E-I index of the simple graph `g` shows, by the groups `group` gives, whole network, per
 /// group and per stakeholder; see the file comment.
@@ -150,16 +151,14 @@ inline ei_tables ei_index(const simple_graph& g, std::span<const std::uint32_t> 
 /// Complexity: O(n log n + m log m). Throws `input_error` ("index") for an index map that is
 /// not one-to-one into `[0, num_vertices(g))`, ("weight") for a weight that is not a finite
 /// number > 0.
-template <class Graph, class IndexMap, class GroupMap,
-          class WeightMap = detail::layer::no_weight>
+template <class Graph, class IndexMap, class GroupMap, class WeightMap = unweighted_t>
   requires(!std::is_same_v<WeightMap, tie_direction>)
-auto ei_index(const Graph& g, IndexMap index, GroupMap group, WeightMap weight = {},
+auto ei_index(const Graph& g, IndexMap index, GroupMap group, WeightMap weight = unweighted,
               tie_direction ties = tie_direction::all) {
-  detail::layer::check_concepts<Graph, IndexMap, WeightMap>();
-  const auto layout = detail::layer::layout_of(g, index);
-  auto coding = detail::layer::code_groups(g, index, layout, group);
-  auto tables = detail::layer::ei_index(detail::layer::simple_graph_of(g, index, layout, weight),
-                                        coding.code, coding.keys.size(), ties);
+  const auto read = detail::structure::read_simple(g, index, weight);
+  const detail::vertex_layout& layout = read.layout;
+  auto coding = detail::structure::code_groups(g, index, layout, group);
+  auto tables = detail::structure::ei_index(read.graph, coding.code, coding.keys.size(), ties);
   ei_result<typename decltype(coding.keys)::value_type> r;
   r.network = tables.network;
   r.groups = std::move(coding.keys);
@@ -176,7 +175,7 @@ auto ei_index(const Graph& g, IndexMap index, GroupMap group, WeightMap weight =
 /// Unweighted E-I index with a choice of ties; as above.
 template <class Graph, class IndexMap, class GroupMap>
 auto ei_index(const Graph& g, IndexMap index, GroupMap group, tie_direction ties) {
-  return ei_index(g, index, group, detail::layer::no_weight{}, ties);
+  return ei_index(g, index, group, unweighted, ties);
 }
 
 }  // namespace coproduction

@@ -33,7 +33,8 @@
 #include <vector>
 
 #include "coproduction/error.hpp"
-#include "coproduction/metrics/reciprocity.hpp"
+#include "coproduction/detail/compact_graph.hpp"
+#include "coproduction/detail/structure.hpp"
 
 namespace coproduction {
 
@@ -45,12 +46,12 @@ struct krackhardt_scores {
   double least_upper_boundedness = std::numeric_limits<double>::quiet_NaN();
 };
 
-namespace detail::layer {
+namespace detail::structure {
 
 /// Weak components (direction ignored): a component id per vertex, ids numbered in order of
 /// their smallest vertex, and the number of components.
 inline std::pair<std::vector<std::uint32_t>, std::uint32_t> weak_components(
-    const simple_graph& g) {
+    const compact_graph& g) {
   std::vector<std::uint32_t> parent(g.n);
   for (std::uint32_t v = 0; v < g.n; ++v) parent[v] = v;
   const auto find = [&](std::uint32_t v) {
@@ -61,7 +62,7 @@ inline std::pair<std::vector<std::uint32_t>, std::uint32_t> weak_components(
     return v;
   };
   for (std::uint32_t u = 0; u < g.n; ++u)
-    for (std::uint32_t v : g.out(u)) {
+    for (std::uint32_t v : g.out.neighbours(u)) {
       const std::uint32_t a = find(u), b = find(v);
       if (a != b) parent[std::max(a, b)] = std::min(a, b);
     }
@@ -80,7 +81,7 @@ inline std::pair<std::vector<std::uint32_t>, std::uint32_t> weak_components(
 /// on long chains). Ids come out in a topological order of the condensation: every arc
 /// between two components runs from the smaller id to the larger.
 inline std::pair<std::vector<std::uint32_t>, std::uint32_t> strong_components(
-    const simple_graph& g) {
+    const compact_graph& g) {
   constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> finish;
   finish.reserve(g.n);
@@ -92,7 +93,7 @@ inline std::pair<std::vector<std::uint32_t>, std::uint32_t> strong_components(
     stack.emplace_back(s, 0);
     while (!stack.empty()) {
       auto& [v, next] = stack.back();
-      const auto out = g.out(v);
+      const auto out = g.out.neighbours(v);
       if (next < out.size()) {
         const std::uint32_t w = out[next++];
         if (!seen[w]) {
@@ -115,7 +116,7 @@ inline std::pair<std::vector<std::uint32_t>, std::uint32_t> strong_components(
     while (!todo.empty()) {
       const std::uint32_t v = todo.back();
       todo.pop_back();
-      for (std::uint32_t u : g.in(v))
+      for (std::uint32_t u : g.in().neighbours(v))
         if (id[u] == none) {
           id[u] = count;
           todo.push_back(u);
@@ -162,7 +163,7 @@ struct condensation {
   std::uint32_t count = 0;
 };
 
-inline condensation condense(const simple_graph& g) {
+inline condensation condense(const compact_graph& g) {
   condensation c;
   auto [id, count] = strong_components(g);
   if (count > max_reachability_components)
@@ -178,7 +179,7 @@ inline condensation condense(const simple_graph& g) {
 }
 
 /// Ancestors (`up`) or descendants of each strong component, itself included.
-inline bit_rows closure(const simple_graph& g, const condensation& c, bool up) {
+inline bit_rows closure(const compact_graph& g, const condensation& c, bool up) {
   bit_rows rows(c.count, c.count);
   std::vector<std::vector<std::uint32_t>> members(c.count);
   for (std::uint32_t v = 0; v < g.n; ++v) members[c.component[v]].push_back(v);
@@ -188,13 +189,13 @@ inline bit_rows closure(const simple_graph& g, const condensation& c, bool up) {
     const std::uint32_t comp = up ? k : c.count - 1 - k;
     rows.set(comp, comp);
     for (std::uint32_t v : members[comp])
-      for (std::uint32_t w : up ? g.in(v) : g.out(v))
+      for (std::uint32_t w : up ? g.in().neighbours(v) : g.out.neighbours(v))
         if (c.component[w] != comp) rows.merge(comp, c.component[w]);
   }
   return rows;
 }
 
-inline double connectedness(const simple_graph& g) {
+inline double connectedness(const compact_graph& g) {
   const auto [id, count] = weak_components(g);
   std::vector<std::uint64_t> size(count, 0);
   for (std::uint32_t v = 0; v < g.n; ++v) ++size[id[v]];
@@ -204,7 +205,7 @@ inline double connectedness(const simple_graph& g) {
   return ratio(static_cast<double>(joined), n < 2 ? 0.0 : static_cast<double>(n * (n - 1)));
 }
 
-inline double efficiency(const simple_graph& g) {
+inline double efficiency(const compact_graph& g) {
   const auto [id, count] = weak_components(g);
   std::vector<std::uint64_t> size(count, 0);
   for (std::uint32_t v = 0; v < g.n; ++v) ++size[id[v]];
@@ -217,7 +218,7 @@ inline double efficiency(const simple_graph& g) {
   return 1.0 - ratio(excess, static_cast<double>(room));
 }
 
-inline double hierarchy(const simple_graph& g) {
+inline double hierarchy(const compact_graph& g) {
   const condensation c = condense(g);
   const bit_rows down = closure(g, c, false);
   std::uint64_t reachable = 0, mutual_ordered = 0;
@@ -236,7 +237,7 @@ inline double hierarchy(const simple_graph& g) {
   return ratio(one_way, mutual + one_way);
 }
 
-inline double least_upper_boundedness(const simple_graph& g) {
+inline double least_upper_boundedness(const compact_graph& g) {
   const condensation c = condense(g);
   const auto [weak, weak_count] = weak_components(g);
   std::vector<std::uint64_t> weak_size(weak_count, 0);
@@ -285,13 +286,11 @@ inline double least_upper_boundedness(const simple_graph& g) {
 }
 
 template <class Graph, class IndexMap>
-simple_graph unweighted_layer(const Graph& g, IndexMap index) {
-  check_concepts<Graph, IndexMap, no_weight>();
-  const vertex_layout layout = layout_of(g, index);
-  return simple_graph_of(g, index, layout, no_weight{});
+compact_graph unweighted_layer(const Graph& g, IndexMap index) {
+  return read_simple(g, index).graph;
 }
 
-}  // namespace detail::layer
+}  // namespace detail::structure
 
 /// Krackhardt connectedness: the share of pairs of stakeholders joined by a path when
 /// directions are ignored (they lie in one weak component).
@@ -305,7 +304,7 @@ simple_graph unweighted_layer(const Graph& g, IndexMap index) {
 /// Reference: Krackhardt (1994), see the file comment.
 template <class Graph, class IndexMap>
 double connectedness(const Graph& g, IndexMap index) {
-  return detail::layer::connectedness(detail::layer::unweighted_layer(g, index));
+  return detail::structure::connectedness(detail::structure::unweighted_layer(g, index));
 }
 
 /// Krackhardt hierarchy: the share of reachable pairs that reach each other only one way.
@@ -320,7 +319,7 @@ double connectedness(const Graph& g, IndexMap index) {
 /// 100,000 strong components.
 template <class Graph, class IndexMap>
 double krackhardt_hierarchy(const Graph& g, IndexMap index) {
-  return detail::layer::hierarchy(detail::layer::unweighted_layer(g, index));
+  return detail::structure::hierarchy(detail::structure::unweighted_layer(g, index));
 }
 
 /// Krackhardt efficiency: how few ties beyond the minimum that connects each weak component.
@@ -335,7 +334,7 @@ double krackhardt_hierarchy(const Graph& g, IndexMap index) {
 /// Complexity: O(n + m log m). Throws as `connectedness`.
 template <class Graph, class IndexMap>
 double krackhardt_efficiency(const Graph& g, IndexMap index) {
-  return detail::layer::efficiency(detail::layer::unweighted_layer(g, index));
+  return detail::structure::efficiency(detail::structure::unweighted_layer(g, index));
 }
 
 /// Krackhardt least upper boundedness: the share of pairs that have a closest common
@@ -358,19 +357,19 @@ double krackhardt_efficiency(const Graph& g, IndexMap index) {
 /// one weak component, c^2 / 8 bytes. Throws as `krackhardt_hierarchy`.
 template <class Graph, class IndexMap>
 double least_upper_boundedness(const Graph& g, IndexMap index) {
-  return detail::layer::least_upper_boundedness(detail::layer::unweighted_layer(g, index));
+  return detail::structure::least_upper_boundedness(detail::structure::unweighted_layer(g, index));
 }
 
 /// All four of Krackhardt's dimensions at once (one copy of the graph).
 /// Complexity and throws: as `least_upper_boundedness`.
 template <class Graph, class IndexMap>
 krackhardt_scores krackhardt_dimensions(const Graph& g, IndexMap index) {
-  const detail::layer::simple_graph layer = detail::layer::unweighted_layer(g, index);
+  const detail::compact_graph layer = detail::structure::unweighted_layer(g, index);
   krackhardt_scores s;
-  s.connectedness = detail::layer::connectedness(layer);
-  s.hierarchy = detail::layer::hierarchy(layer);
-  s.efficiency = detail::layer::efficiency(layer);
-  s.least_upper_boundedness = detail::layer::least_upper_boundedness(layer);
+  s.connectedness = detail::structure::connectedness(layer);
+  s.hierarchy = detail::structure::hierarchy(layer);
+  s.efficiency = detail::structure::efficiency(layer);
+  s.least_upper_boundedness = detail::structure::least_upper_boundedness(layer);
   return s;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
 /// The network: stakeholders, relations, projects and decisions, validated on insert.
+/// Longer than the house's ~600 lines: it is one class, and every check of an insert stays
+/// beside the store it guards, so that no insert can bypass one.
 
 #include <algorithm>
 #include <atomic>
@@ -145,20 +147,20 @@ class Network {
   const Stakeholder& add_stakeholder(Stakeholder s) {
     const write_guard change(*this, "add_stakeholder");
     validate(s);
-    if (stakeholders_.size() >= max_stakeholders)
+    if (data_.stakeholders.size() >= max_stakeholders)
       throw invalid_value(s.id, "id", "a network holds at most " +
                                           std::to_string(max_stakeholders) + " stakeholders");
     changed();
-    stakeholders_.push_back(std::move(s));
-    index_.emplace(stakeholders_.back().id, stakeholders_.size() - 1);
-    return stakeholders_.back();
+    data_.stakeholders.push_back(std::move(s));
+    data_.index.emplace(data_.stakeholders.back().id, data_.stakeholders.size() - 1);
+    return data_.stakeholders.back();
   }
 
   /// Adds many stakeholders, all or none: each is validated as `add_stakeholder` does (an id
   /// repeated within the batch counts as a duplicate) before any is inserted. O(batch).
   void add_stakeholders(std::vector<Stakeholder> batch) {
     const write_guard change(*this, "add_stakeholders");
-    if (batch.size() > max_stakeholders - stakeholders_.size())
+    if (batch.size() > max_stakeholders - data_.stakeholders.size())
       throw invalid_value("stakeholders", "", "a network holds at most " +
                                                   std::to_string(max_stakeholders) +
                                                   " stakeholders");
@@ -170,12 +172,12 @@ class Network {
         throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
     }
     changed();
-    grow(stakeholders_, batch.size());
-    if (stakeholders_.size() + batch.size() > index_.size() * 2)
-      index_.reserve(stakeholders_.size() + batch.size());
+    grow(data_.stakeholders, batch.size());
+    if (data_.stakeholders.size() + batch.size() > data_.index.size() * 2)
+      data_.index.reserve(data_.stakeholders.size() + batch.size());
     for (Stakeholder& s : batch) {
-      stakeholders_.push_back(std::move(s));
-      index_.emplace(stakeholders_.back().id, stakeholders_.size() - 1);
+      data_.stakeholders.push_back(std::move(s));
+      data_.index.emplace(data_.stakeholders.back().id, data_.stakeholders.size() - 1);
     }
   }
 
@@ -189,12 +191,12 @@ class Network {
     // problem after problem must not pay a batch's O(relations) restore for each.
     const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
     check_relation(r, u, v);
-    const auto type = type_ids_.find(r.type);
-    if (type != type_ids_.end() && keys_.contains({to32(u), to32(v), type->second}))
+    const auto type = data_.type_ids.find(r.type);
+    if (type != data_.type_ids.end() && data_.keys.contains({to32(u), to32(v), type->second}))
       throw duplicate(r);
     changed();
     const std::uint32_t t = intern(r.type);
-    keys_.insert({to32(u), to32(v), t});
+    data_.keys.insert({to32(u), to32(v), t});
     store(u, v, t, r);
   }
 
@@ -208,7 +210,7 @@ class Network {
       const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
       check_relation(r, u, v);
       const std::uint32_t t = intern(r.type);
-      if (!keys_.insert({to32(u), to32(v), t})) throw duplicate(r);
+      if (!data_.keys.insert({to32(u), to32(v), t})) throw duplicate(r);
       store(u, v, t, r);
     });
   }
@@ -232,9 +234,9 @@ class Network {
       const vertex_type u = source[i], v = target[i];
       const std::size_t code = type[i];
       const auto row = [i] { return "row " + std::to_string(i); };
-      if (u >= stakeholders_.size())
+      if (u >= data_.stakeholders.size())
         throw unknown_id(row(), "source", "no stakeholder has vertex " + std::to_string(u));
-      if (v >= stakeholders_.size())
+      if (v >= data_.stakeholders.size())
         throw unknown_id(row(), "target", "no stakeholder has vertex " + std::to_string(v));
       if (code >= type_names.size())
         throw unknown_id(row(), "type", "no type has code " + std::to_string(code));
@@ -242,17 +244,18 @@ class Network {
       if (u == v || !(std::isnan(w) || (std::isfinite(w) && w > 0)) ||
           interned[code] == no_type) {
         // The rare or first-seen case: check it as a whole relation, for the message.
-        Relation r{.source = stakeholders_[u].id, .target = stakeholders_[v].id,
+        Relation r{.source = data_.stakeholders[u].id, .target = data_.stakeholders[v].id,
                    .type = type_names[code]};
         if (!std::isnan(w)) r.weight = w;
         check_relation(r, u, v);
         interned[code] = intern(r.type);
       }
       const std::uint32_t t = interned[code];
-      if (!keys_.insert({to32(u), to32(v), t}))
-        throw duplicate(Relation{.source = stakeholders_[u].id, .target = stakeholders_[v].id,
-                                 .type = types_[t]});
-      relations_.push_back(Record{to32(u), to32(v), t, no_scale, w, no_details});
+      if (!data_.keys.insert({to32(u), to32(v), t}))
+        throw duplicate(Relation{.source = data_.stakeholders[u].id,
+                                 .target = data_.stakeholders[v].id,
+                                 .type = data_.types[t]});
+      data_.relations.push_back(Record{to32(u), to32(v), t, no_scale, w, no_details});
     });
   }
 
@@ -261,12 +264,12 @@ class Network {
   const Project& add_project(Project p) {
     const write_guard change(*this, "add_project");
     if (p.id.empty()) throw invalid_value(p.id, "id", "an id must not be empty");
-    if (project_index_.count(p.id))
+    if (data_.project_index.count(p.id))
       throw duplicate_id(p.id, "id", "project " + detail::quote(p.id) + " already exists");
     check_attributes(p.id, p.attributes);
-    project_index_.emplace(p.id, projects_.size());
-    projects_.push_back(std::move(p));
-    return projects_.back();
+    data_.project_index.emplace(p.id, data_.projects.size());
+    data_.projects.push_back(std::move(p));
+    return data_.projects.back();
   }
 
   /// Adds a decision. Throws `duplicate_id` for a taken id; `unknown_id` for an unknown
@@ -276,52 +279,65 @@ class Network {
   /// or quota or to a non-holder or are below 1, a quota is missing, not finite and > 0, or
   /// larger than the holders' votes, a veto holder is repeated or not a holder, the weight is
   /// not a finite number > 0, or attributes are not an object.
+  /// The checks of a decision's rule against its rights that `add_decision` makes, on their
+  /// own, for a decision that is in no network (`decision_game` makes them this way): some
+  /// stakeholder holds the decision (`shared` or `decides`); a `sole` rule has exactly one
+  /// `decides` holder; votes are given only under majority and quota rules, each to a holder
+  /// and >= 1; a quota is given to, and only to, a quota rule, finite, > 0 and at most the
+  /// holders' votes; each veto holder holds the decision and is named once. Throws
+  /// `invalid_value` naming the decision and the field (`rights`, `rule/kind`, `rule/votes`,
+  /// `rule/votes/<id>`, `rule/quota`, `rule/veto/<i>`), with the messages of `add_decision`.
+  /// O(rights + votes + veto).
+  static void check_rule(const Decision& d) { check_rule(d, nullptr); }
+
   const Decision& add_decision(Decision d) {
     const write_guard change(*this, "add_decision");
     validate(d);
-    decision_index_.emplace(d.id, decisions_.size());
-    decisions_.push_back(std::move(d));
-    return decisions_.back();
+    data_.decision_index.emplace(d.id, data_.decisions.size());
+    data_.decisions.push_back(std::move(d));
+    return data_.decisions.back();
   }
 
   /// Number of stakeholders, relations, projects and decisions.
-  std::size_t num_stakeholders() const { return stakeholders_.size(); }
-  std::size_t num_relations() const { return relations_.size(); }
-  std::size_t num_projects() const { return projects_.size(); }
-  std::size_t num_decisions() const { return decisions_.size(); }
+  std::size_t num_stakeholders() const { return data_.stakeholders.size(); }
+  std::size_t num_relations() const { return data_.relations.size(); }
+  std::size_t num_projects() const { return data_.projects.size(); }
+  std::size_t num_decisions() const { return data_.decisions.size(); }
 
   /// True when a stakeholder has this id. O(1).
-  bool contains(std::string_view id) const { return index_.find(id) != index_.end(); }
+  bool contains(std::string_view id) const { return data_.index.find(id) != data_.index.end(); }
 
   /// The vertex of the stakeholder with this id, or nothing. O(1).
   std::optional<vertex_type> find(std::string_view id) const {
-    auto it = index_.find(id);
-    if (it == index_.end()) return std::nullopt;
+    auto it = data_.index.find(id);
+    if (it == data_.index.end()) return std::nullopt;
     return it->second;
   }
 
   /// The vertex of a stakeholder (its index, in insertion order). Throws `unknown_id`. O(1).
   vertex_type vertex(std::string_view id) const {
-    auto it = index_.find(id);
-    if (it == index_.end())
+    auto it = data_.index.find(id);
+    if (it == data_.index.end())
       throw unknown_id(std::string(id), "", "unknown stakeholder " + detail::quote(id));
     return it->second;
   }
 
   /// The stakeholder with this id. Throws `unknown_id`. O(1).
-  const Stakeholder& stakeholder(std::string_view id) const { return stakeholders_[vertex(id)]; }
+  const Stakeholder& stakeholder(std::string_view id) const {
+    return data_.stakeholders[vertex(id)];
+  }
   /// The stakeholder at vertex index `v` (0 <= v < num_stakeholders()).
-  const Stakeholder& stakeholder_at(vertex_type v) const { return stakeholders_[v]; }
+  const Stakeholder& stakeholder_at(vertex_type v) const { return data_.stakeholders[v]; }
   /// All stakeholders, in vertex order.
-  const std::vector<Stakeholder>& stakeholders() const { return stakeholders_; }
+  const std::vector<Stakeholder>& stakeholders() const { return data_.stakeholders; }
 
   /// The i-th relation in insertion order, as a value. Throws `std::out_of_range`.
   Relation relation_at(std::size_t i) const {
-    if (i >= relations_.size())
+    if (i >= data_.relations.size())
       throw std::out_of_range("relation " + std::to_string(i) + " of " +
-                              std::to_string(relations_.size()));
-    return Relation{.source = stakeholders_[relation_source(i)].id,
-                    .target = stakeholders_[relation_target(i)].id,
+                              std::to_string(data_.relations.size()));
+    return Relation{.source = data_.stakeholders[relation_source(i)].id,
+                    .target = data_.stakeholders[relation_target(i)].id,
                     .type = relation_type(i),
                     .weight = relation_weight(i),
                     .scale = relation_scale(i),
@@ -330,58 +346,62 @@ class Network {
   }
   /// The source and target vertex, the type and the strength (weight, or 1) of the i-th
   /// relation, without building a `Relation`. No bounds check.
-  vertex_type relation_source(std::size_t i) const { return relations_[i].source; }
-  vertex_type relation_target(std::size_t i) const { return relations_[i].target; }
-  const std::string& relation_type(std::size_t i) const { return types_[relations_[i].type]; }
+  vertex_type relation_source(std::size_t i) const { return data_.relations[i].source; }
+  vertex_type relation_target(std::size_t i) const { return data_.relations[i].target; }
+  const std::string& relation_type(std::size_t i) const {
+    return data_.types[data_.relations[i].type];
+  }
   /// The position of the i-th relation's type in `relation_types()`. No bounds check.
-  std::size_t relation_type_index(std::size_t i) const { return relations_[i].type; }
+  std::size_t relation_type_index(std::size_t i) const { return data_.relations[i].type; }
   double relation_strength(std::size_t i) const {
-    const double w = relations_[i].weight;
+    const double w = data_.relations[i].weight;
     return std::isnan(w) ? 1.0 : w;
   }
   /// The i-th relation's weight as given (nothing when not given), scale, provenance (empty
   /// when not given) and attributes (null when not given), without building a `Relation`.
   /// No bounds check.
   std::optional<double> relation_weight(std::size_t i) const {
-    const double w = relations_[i].weight;
+    const double w = data_.relations[i].weight;
     if (std::isnan(w)) return std::nullopt;
     return w;
   }
   std::optional<Scale> relation_scale(std::size_t i) const {
-    if (relations_[i].scale == no_scale) return std::nullopt;
-    return static_cast<Scale>(relations_[i].scale);
+    if (data_.relations[i].scale == no_scale) return std::nullopt;
+    return static_cast<Scale>(data_.relations[i].scale);
   }
   const Provenance& relation_provenance(std::size_t i) const {
     static const Provenance none{};
-    return relations_[i].details == no_details ? none : details_[relations_[i].details].provenance;
+    const std::size_t at = data_.relations[i].details;
+    return at == no_details ? none : data_.details[at].provenance;
   }
   const nlohmann::json& relation_attributes(std::size_t i) const {
     static const nlohmann::json none{};
-    return relations_[i].details == no_details ? none : details_[relations_[i].details].attributes;
+    const std::size_t at = data_.relations[i].details;
+    return at == no_details ? none : data_.details[at].attributes;
   }
   /// The distinct relation types, in order of first appearance.
-  const std::vector<std::string>& relation_types() const { return types_; }
+  const std::vector<std::string>& relation_types() const { return data_.types; }
 
   /// The edge of the i-th relation in `graph()`. Throws `std::out_of_range`.
   edge_type edge_at(std::size_t i) const { return view().edges.at(i); }
 
   /// The project with this id. Throws `unknown_id`. O(1).
   const Project& project(std::string_view id) const {
-    auto it = project_index_.find(id);
-    if (it == project_index_.end())
+    auto it = data_.project_index.find(id);
+    if (it == data_.project_index.end())
       throw unknown_id(std::string(id), "", "unknown project " + detail::quote(id));
-    return projects_[it->second];
+    return data_.projects[it->second];
   }
   /// The decision with this id. Throws `unknown_id`. O(1).
   const Decision& decision(std::string_view id) const {
-    auto it = decision_index_.find(id);
-    if (it == decision_index_.end())
+    auto it = data_.decision_index.find(id);
+    if (it == data_.decision_index.end())
       throw unknown_id(std::string(id), "", "unknown decision " + detail::quote(id));
-    return decisions_[it->second];
+    return data_.decisions[it->second];
   }
 
-  const std::vector<Project>& projects() const { return projects_; }
-  const std::vector<Decision>& decisions() const { return decisions_; }
+  const std::vector<Project>& projects() const { return data_.projects; }
+  const std::vector<Decision>& decisions() const { return data_.decisions; }
 
   /// The Boost.Graph view: vertex bundles are `Stakeholder`, edge bundles `Relation`, vertex
   /// i is stakeholder i and `boost::edges` runs in relation order. Built on the first call
@@ -389,7 +409,7 @@ class Network {
   const Graph& graph() const { return view().graph; }
 
   /// Free description of the data set (title, source, notes); null or an object.
-  const nlohmann::json& metadata() const { return metadata_; }
+  const nlohmann::json& metadata() const { return data_.metadata; }
   /// Sets the metadata. Throws `invalid_value` unless it is null or an object.
   void set_metadata(nlohmann::json metadata) {
     const write_guard change(*this, "metadata");
@@ -399,19 +419,19 @@ class Network {
       throw invalid_value("metadata", "",
                           "metadata nests deeper than " +
                               std::to_string(max_nesting - metadata_level + 1) + " levels");
-    metadata_ = std::move(metadata);
+    data_.metadata = std::move(metadata);
   }
 
   /// Equal when every part is equal and in the same order. Holds a `read_guard` on each
   /// while comparing (so throws `concurrent_modification` while either is being changed).
   friend bool operator==(const Network& a, const Network& b) {
     const read_guard reading_a(a), reading_b(b);
-    if (a.stakeholders_ != b.stakeholders_ || a.num_relations() != b.num_relations())
+    if (a.data_.stakeholders != b.data_.stakeholders || a.num_relations() != b.num_relations())
       return false;
     for (std::size_t i = 0; i < a.num_relations(); ++i)
       if (!(a.relation_at(i) == b.relation_at(i))) return false;
-    return a.projects_ == b.projects_ && a.decisions_ == b.decisions_ &&
-           a.metadata_ == b.metadata_;
+    return a.data_.projects == b.data_.projects && a.data_.decisions == b.data_.decisions &&
+           a.data_.metadata == b.data_.metadata;
   }
 
   /// A copy, made under a `read_guard` on `other` (throws `concurrent_modification` while
@@ -442,19 +462,7 @@ class Network {
 
  private:
   // The copy constructor's body: `other` is held by the guard for as long as this runs.
-  Network(const Network& other, const read_guard& /*held*/)
-      : stakeholders_(other.stakeholders_),
-        index_(other.index_),
-        relations_(other.relations_),
-        details_(other.details_),
-        types_(other.types_),
-        type_ids_(other.type_ids_),
-        keys_(other.keys_),
-        projects_(other.projects_),
-        project_index_(other.project_index_),
-        decisions_(other.decisions_),
-        decision_index_(other.decision_index_),
-        metadata_(other.metadata_) {}
+  Network(const Network& other, const read_guard& /*held*/) : data_(other.data_) {}
 
   // Who is using the network: the number of read guards held, or `changing` while a change
   // runs. Never copied, moved or swapped: it belongs to this object, not to its contents.
@@ -504,12 +512,12 @@ class Network {
     std::vector<edge_type> edges;
   };
 
-  // A relation as stored: 32 bytes; the rare parts (provenance, attributes) live in details_.
+  // A relation as stored: 32 bytes; the rare parts (provenance, attributes) live in data_.details.
   struct Record {
     std::uint32_t source, target, type;
     std::int32_t scale;    // a Scale, or no_scale
     double weight;         // NaN when not given
-    std::size_t details;   // an index into details_, or no_details
+    std::size_t details;   // an index into data_.details, or no_details
   };
   struct Details {
     Provenance provenance;
@@ -529,39 +537,25 @@ class Network {
   template <class T>
   using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
 
-  void swap(Network& other) noexcept {
-    using std::swap;
-    swap(stakeholders_, other.stakeholders_);
-    swap(index_, other.index_);
-    swap(relations_, other.relations_);
-    swap(details_, other.details_);
-    swap(types_, other.types_);
-    swap(type_ids_, other.type_ids_);
-    swap(keys_, other.keys_);
-    swap(projects_, other.projects_);
-    swap(project_index_, other.project_index_);
-    swap(decisions_, other.decisions_);
-    swap(decision_index_, other.decision_index_);
-    swap(metadata_, other.metadata_);
-    swap(view_, other.view_);
-  }
+  // Swaps the contents only: the reader counts and the view's lock stay with their objects.
+  void swap(Network& other) noexcept { std::swap(data_, other.data_); }
 
   // Every change drops the Boost.Graph view; the next `graph()` rebuilds it.
-  void changed() { view_.reset(); }
+  void changed() { data_.view.built.reset(); }
 
   const View& view() const {
     std::lock_guard<std::mutex> lock(view_mutex_);
-    if (!view_) {
+    if (!data_.view.built) {
       auto built = std::make_unique<View>();
-      for (const Stakeholder& s : stakeholders_) boost::add_vertex(s, built->graph);
-      built->edges.reserve(relations_.size());
-      for (std::size_t i = 0; i < relations_.size(); ++i)
+      for (const Stakeholder& s : data_.stakeholders) boost::add_vertex(s, built->graph);
+      built->edges.reserve(data_.relations.size());
+      for (std::size_t i = 0; i < data_.relations.size(); ++i)
         built->edges.push_back(
-            boost::add_edge(relations_[i].source, relations_[i].target, relation_at(i),
+            boost::add_edge(data_.relations[i].source, data_.relations[i].target, relation_at(i),
                             built->graph).first);
-      view_ = std::move(built);
+      data_.view.built = std::move(built);
     }
-    return *view_;
+    return *data_.view.built;
   }
 
   // Room for `more` elements, growing geometrically: many small batches stay O(total).
@@ -581,8 +575,8 @@ class Network {
   }
 
   vertex_type endpoint(const Relation& r, const std::string& id, const char* field) const {
-    auto it = index_.find(id);
-    if (it == index_.end())
+    auto it = data_.index.find(id);
+    if (it == data_.index.end())
       throw unknown_id(relation_name(r), field, "unknown stakeholder " + detail::quote(id));
     return it->second;
   }
@@ -605,8 +599,9 @@ class Network {
   }
 
   std::uint32_t intern(const std::string& type) {
-    auto [it, added] = type_ids_.try_emplace(type, static_cast<std::uint32_t>(types_.size()));
-    if (added) types_.push_back(type);
+    auto [it, added] =
+        data_.type_ids.try_emplace(type, static_cast<std::uint32_t>(data_.types.size()));
+    if (added) data_.types.push_back(type);
     return it->second;
   }
 
@@ -614,31 +609,31 @@ class Network {
     Record rec{to32(u), to32(v), type, no_scale, r.weight.value_or(nan), no_details};
     if (r.scale) rec.scale = static_cast<std::int32_t>(*r.scale);
     if (!r.provenance.empty() || !r.attributes.is_null()) {
-      rec.details = details_.size();
-      details_.push_back(Details{r.provenance, r.attributes});
+      rec.details = data_.details.size();
+      data_.details.push_back(Details{r.provenance, r.attributes});
     }
-    relations_.push_back(rec);
+    data_.relations.push_back(rec);
   }
 
   // Runs `add(i)` for rows 0..n-1, each of which validates, interns and stores one relation;
   // if any throws, the relations, details, types and keys are put back as they were.
   template <class AddRow>
   void insert_batch(std::size_t n, AddRow add) {
-    const std::size_t relations = relations_.size(), details = details_.size(),
-                      types = types_.size();
+    const std::size_t relations = data_.relations.size(), details = data_.details.size(),
+                      types = data_.types.size();
     changed();
     try {
-      grow(relations_, n);
-      keys_.reserve(relations + n);
+      grow(data_.relations, n);
+      data_.keys.reserve(relations + n);
       for (std::size_t i = 0; i < n; ++i) add(i);
     } catch (...) {
-      relations_.resize(relations);
-      details_.resize(details);
-      for (std::size_t t = types; t < types_.size(); ++t) type_ids_.erase(types_[t]);
-      types_.resize(types);
-      keys_.clear();
-      keys_.reserve(relations);
-      for (const Record& r : relations_) keys_.insert({r.source, r.target, r.type});
+      data_.relations.resize(relations);
+      data_.details.resize(details);
+      for (std::size_t t = types; t < data_.types.size(); ++t) data_.type_ids.erase(data_.types[t]);
+      data_.types.resize(types);
+      data_.keys.clear();
+      data_.keys.reserve(relations);
+      for (const Record& r : data_.relations) data_.keys.insert({r.source, r.target, r.type});
       throw;
     }
   }
@@ -668,7 +663,7 @@ class Network {
 
   void validate(const Stakeholder& s) const {
     if (s.id.empty()) throw invalid_value(s.id, "id", "an id must not be empty");
-    if (index_.count(s.id))
+    if (data_.index.count(s.id))
       throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
     if (s.size) {
       if (*s.size < 1)
@@ -684,20 +679,30 @@ class Network {
 
   void validate(const Decision& d) const {
     if (d.id.empty()) throw invalid_value(d.id, "id", "an id must not be empty");
-    if (decision_index_.count(d.id))
+    if (data_.decision_index.count(d.id))
       throw duplicate_id(d.id, "id", "decision " + detail::quote(d.id) + " already exists");
-    if (!project_index_.count(d.project))
+    if (!data_.project_index.count(d.project))
       throw unknown_id(d.id, "project", "unknown project " + detail::quote(d.project));
-    std::size_t decides = 0, holders = 0;
     for (const auto& [id, right] : d.rights) {
       const std::string field = "rights/" + detail::pointer_token(id);
-      auto it = index_.find(id);
-      if (it == index_.end())
+      auto it = data_.index.find(id);
+      if (it == data_.index.end())
         throw unknown_id(d.id, field, "unknown stakeholder " + detail::quote(id));
-      if (stakeholders_[it->second].kind == Kind::object && right != Right::none)
+      if (data_.stakeholders[it->second].kind == Kind::object && right != Right::none)
         throw invalid_value(d.id, field,
                             "the object " + detail::quote(id) + " cannot hold a right (" +
                                 std::string(to_string(right)) + ")");
+    }
+    check_rule(d, this);
+    if (d.weight) check_positive(d.id, "weight", *d.weight);
+    check_attributes(d.id, d.attributes);
+  }
+
+  // With `net`, a vote or veto naming a stakeholder the network lacks is an unknown_id,
+  // checked in the same place as the other problems of that entry.
+  static void check_rule(const Decision& d, const Network* net) {
+    std::size_t decides = 0, holders = 0;
+    for (const auto& [id, right] : d.rights) {
       holders += is_holder(right);
       decides += right == Right::decides;
     }
@@ -713,7 +718,7 @@ class Network {
       throw invalid_value(d.id, "rule/votes", "votes are given only for majority or quota rules");
     for (const auto& [id, votes] : rule.votes) {
       const std::string field = "rule/votes/" + detail::pointer_token(id);
-      check_holder(d, id, field);
+      check_holder(d, id, field, net);
       if (votes < 1)
         throw invalid_value(d.id, field, "votes must be an integer >= 1, not " +
                                              std::to_string(votes));
@@ -733,16 +738,15 @@ class Network {
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < rule.veto.size(); ++i) {
       const std::string field = "rule/veto/" + std::to_string(i);
-      check_holder(d, rule.veto[i], field);
+      check_holder(d, rule.veto[i], field, net);
       if (!seen.insert(rule.veto[i]).second)
         throw invalid_value(d.id, field, detail::quote(rule.veto[i]) + " is listed twice");
     }
-    if (d.weight) check_positive(d.id, "weight", *d.weight);
-    check_attributes(d.id, d.attributes);
   }
 
-  void check_holder(const Decision& d, const std::string& id, const std::string& field) const {
-    if (!index_.count(id))
+  static void check_holder(const Decision& d, const std::string& id, const std::string& field,
+                           const Network* net) {
+    if (net && !net->data_.index.count(id))
       throw unknown_id(d.id, field, "unknown stakeholder " + detail::quote(id));
     if (!is_holder(d.right_of(id)))
       throw invalid_value(d.id, field,
@@ -750,20 +754,43 @@ class Network {
                               std::string(to_string(d.right_of(id))) + ")");
   }
 
-  std::vector<Stakeholder> stakeholders_;
-  string_map<vertex_type> index_;
-  std::vector<Record> relations_;
-  std::vector<Details> details_;
-  std::vector<std::string> types_;
-  string_map<std::uint32_t> type_ids_;
-  detail::triple_set keys_;
-  std::vector<Project> projects_;
-  string_map<std::size_t> project_index_;
-  std::vector<Decision> decisions_;
-  string_map<std::size_t> decision_index_;
-  nlohmann::json metadata_;
+  // A copy of the view is no view: it is rebuilt from the copied contents on first use (the
+  // edge descriptors point into the graph it was built with). A move takes it along: held by
+  // pointer, the graph and its descriptors stay where they are.
+  struct view_cache {
+    std::unique_ptr<const View> built;
+    view_cache() = default;
+    view_cache(const view_cache&) noexcept {}
+    view_cache& operator=(const view_cache&) noexcept {
+      built.reset();
+      return *this;
+    }
+    view_cache(view_cache&&) noexcept = default;
+    view_cache& operator=(view_cache&&) noexcept = default;
+    ~view_cache() = default;
+  };
+
+  // Everything the network holds, copied, moved and swapped as one (adding a field is one
+  // edit here). Not in here: the reader count `access_` and `view_mutex_`, which belong to
+  // the object and not to its contents, so no copy, move or swap ever carries them.
+  struct Data {
+    std::vector<Stakeholder> stakeholders;
+    string_map<vertex_type> index;          // stakeholder id -> vertex
+    std::vector<Record> relations;
+    std::vector<Details> details;
+    std::vector<std::string> types;         // relation types, in order of first appearance
+    string_map<std::uint32_t> type_ids;     // relation type -> its position in `types`
+    detail::triple_set keys;                // (source, target, type) of every relation
+    std::vector<Project> projects;
+    string_map<std::size_t> project_index;  // project id -> position in `projects`
+    std::vector<Decision> decisions;
+    string_map<std::size_t> decision_index;  // decision id -> position in `decisions`
+    nlohmann::json metadata;
+    mutable view_cache view;  // built on first use, under view_mutex_
+  };
+
+  Data data_;
   mutable std::mutex view_mutex_;
-  mutable std::unique_ptr<const View> view_;
 };
 
 }  // namespace coproduction

@@ -61,11 +61,11 @@ inline std::vector<double> finish_banzhaf(std::vector<double> absolute, banzhaf_
 /// `max_exact_table_bytes` (1 GiB, about 33 million totals) or `max_exact_table_cells`
 /// (10^12 cells, `(|R| + distinct weights + 1) · (c + 1)`) the game is refused.
 /// \throws limit_exceeded ("weights") when the tables exceed those limits or cannot be
-///         allocated; power_interrupted when `stop_requested` (asked every 2^25 table
+///         allocated; interrupted when `stop_requested` (asked every 2^25 table
 ///         cells, about 10 ms) returns true.
 inline std::vector<double> banzhaf(const weighted_game& g,
                                    banzhaf_scale scale = banzhaf_scale::normalized,
-                                   const stop_request& stop_requested = {}) {
+                                   const stop_check& stop_requested = {}) {
   detail::flush_subnormals guard;
   const detail::lattice_plan plan(g);
   detail::check_exact_tables("Banzhaf index", plan.totals(), plan.bytes(), plan.cells());
@@ -91,11 +91,11 @@ inline std::vector<double> banzhaf(const weighted_game& g,
 ///
 /// Complexity O(n 2^n) time, 2^n bits of memory.
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when the
-///         game is not monotone; power_interrupted when `stop_requested` (asked every 2^22
+///         game is not monotone; interrupted when `stop_requested` (asked every 2^22
 ///         coalitions) returns true.
 inline std::vector<double> banzhaf(const simple_game& g,
                                    banzhaf_scale scale = banzhaf_scale::normalized,
-                                   const stop_request& stop_requested = {}) {
+                                   const stop_check& stop_requested = {}) {
   const detail::winning_table table(g, stop_requested);
   const std::size_t n = g.players();
   std::vector<std::uint64_t> swings(n, 0);

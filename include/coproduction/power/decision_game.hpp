@@ -18,6 +18,7 @@
 
 #include "coproduction/error.hpp"
 #include "coproduction/model/decision.hpp"
+#include "coproduction/model/network.hpp"
 #include "coproduction/power/simple_game.hpp"
 
 namespace coproduction {
@@ -95,17 +96,15 @@ inline std::string quoted(std::string_view s) { return "\"" + std::string(s) + "
 /// the holder also has a veto.
 ///
 /// A `Decision` taken from a `Network` has already been validated; one built by hand is
-/// checked here. Construction is O(h log h) for h rights.
+/// checked by the same function (`Network::check_rule`). Construction is O(h log h) for h
+/// rights.
 class decision_game {
  public:
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 
-  /// \throws input_error ("rights") when no stakeholder holds the decision; ("rule") when a
-  ///         sole rule lacks exactly one `decides` holder; ("votes") for votes under a rule
-  ///         other than majority or quota, votes below 1 or votes for a non-holder;
-  ///         ("quota") for a quota rule without a quota or with one outside (0, W], or a
-  ///         quota given to another rule; ("veto") for a veto holder who does not hold the
-  ///         decision or is named twice.
+  /// \throws invalid_value as `Network::check_rule` (the same checks and messages as
+  ///         `Network::add_decision`); input_error ("votes") when the holders' votes exceed
+  ///         2^62.
   explicit decision_game(const Decision& d)
       : id_(d.id), holders_(d.holders()), game_(make_game(d, holders_)) {}
 
@@ -158,8 +157,8 @@ class decision_game {
   /// operations.
   /// \throws input_error ("votes") when `need`, after the division, exceeds
   ///         `max_swing_test_votes`; limit_exceeded ("votes") when the time does;
-  ///         power_interrupted when `stop_requested` (asked every 2^25 words) returns true.
-  std::vector<bool> can_swing(const stop_request& stop_requested = {}) const {
+  ///         interrupted when `stop_requested` (asked every 2^25 words) returns true.
+  std::vector<bool> can_swing(const stop_check& stop_requested = {}) const {
     const auto& w = game_.weights();
     std::vector<bool> out(size(), false);
     for (std::size_t v : game_.veto()) out[v] = true;
@@ -232,44 +231,19 @@ class decision_game {
 
  private:
   static weighted_game make_game(const Decision& d, const std::vector<std::string>& holders) {
+    // The one check of a rule, the model's: a network's decision passed it on insertion.
+    Network::check_rule(d);
     const std::string where = detail::quoted(d.id);
-    if (holders.empty())
-      throw input_error("rights", "decision " + where + " has no holder (shared or decides)");
     const DecisionRule& rule = d.rule;
-    const bool counts_votes = rule.kind == RuleKind::majority || rule.kind == RuleKind::quota;
-    if (!counts_votes && !rule.votes.empty())
-      throw input_error("votes", "decision " + where + ": votes are given only for majority "
-                                                     "or quota rules");
-    for (const auto& [id, votes] : rule.votes) {
-      if (!is_holder(d.right_of(id)))
-        throw input_error("votes", "decision " + where + ": " + detail::quoted(id) +
-                                       " has votes but does not hold the decision");
-      if (votes < 1)
-        throw input_error("votes", "decision " + where + ": the votes of " +
-                                       detail::quoted(id) + " must be >= 1, not " +
-                                       std::to_string(votes));
-    }
-    if (rule.kind != RuleKind::quota && rule.quota)
-      throw input_error("quota", "decision " + where + ": only a quota rule has a quota");
-
     const std::size_t n = holders.size();
     std::vector<std::int64_t> weights(n, 1);
     std::int64_t quota = 1;
     switch (rule.kind) {
-      case RuleKind::sole: {
-        std::size_t decides = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          const bool leads = d.right_of(holders[i]) == Right::decides;
-          weights[i] = leads ? 1 : 0;
-          decides += leads;
-        }
-        if (decides != 1)
-          throw input_error("rule", "decision " + where + ": a sole rule needs exactly one "
-                                                        "\"decides\" holder, not " +
-                                        std::to_string(decides));
+      case RuleKind::sole:
+        for (std::size_t i = 0; i < n; ++i)
+          weights[i] = d.right_of(holders[i]) == Right::decides ? 1 : 0;
         quota = 1;
         break;
-      }
       case RuleKind::unanimity:
         quota = static_cast<std::int64_t>(n);
         break;
@@ -283,33 +257,17 @@ class decision_game {
             throw input_error("votes", "decision " + where + ": the votes exceed 2^62");
           total += weights[i];
         }
-        if (rule.kind == RuleKind::majority) {
-          quota = total / 2 + 1;  // more than half of the votes
-        } else {
-          if (!rule.quota)
-            throw input_error("quota", "decision " + where + ": a quota rule needs a quota");
-          const double q = *rule.quota;
-          if (!std::isfinite(q) || q <= 0 || q > static_cast<double>(total))
-            throw input_error("quota", "decision " + where + ": the quota must lie in (0, " +
-                                           std::to_string(total) + "], the holders' votes");
-          quota = static_cast<std::int64_t>(std::ceil(q));
-        }
+        // More than half of the votes; a quota of 2.5 votes needs 3 (totals are whole).
+        quota = rule.kind == RuleKind::majority
+                    ? total / 2 + 1
+                    : static_cast<std::int64_t>(std::ceil(*rule.quota));
         break;
       }
     }
     std::vector<std::size_t> veto;
-    for (const std::string& id : rule.veto) {
-      auto it = std::lower_bound(holders.begin(), holders.end(), id);
-      if (it == holders.end() || *it != id)
-        throw input_error("veto", "decision " + where + ": the veto holder " +
-                                      detail::quoted(id) + " does not hold the decision");
-      const auto p = static_cast<std::size_t>(it - holders.begin());
-      for (std::size_t seen : veto)
-        if (seen == p)
-          throw input_error("veto", "decision " + where + ": " + detail::quoted(id) +
-                                        " is named twice");
-      veto.push_back(p);
-    }
+    for (const std::string& id : rule.veto)
+      veto.push_back(static_cast<std::size_t>(
+          std::lower_bound(holders.begin(), holders.end(), id) - holders.begin()));
     return weighted_game(std::move(weights), quota, std::move(veto));
   }
 

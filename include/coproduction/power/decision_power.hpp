@@ -5,7 +5,8 @@
 /// by project; shares of power by any grouping; the share of decisions the convenors can
 /// carry with no partner in the coalition; and the veto players of each decision.
 ///
-/// Seed 004: "Know where power sits and who holds it". A right in a decision says what a
+/// Traverse and Co-Production Collective, *Draft manifesto for coproduction in health and
+/// care research*: "Know where power sits and who holds it". A right in a decision says what a
 /// stakeholder is called; the index of the rule's game says what the right is worth.
 
 #include <array>
@@ -67,6 +68,14 @@ enum class decision_weighting {
   by_weight,  ///< each decision counts by its `weight` (absent means 1)
 };
 
+/// The one default of every function and configuration that aggregates over decisions
+/// (`power_by_stage`, `power_by_project`, `overall_power`, `convenor_carried_share`,
+/// `ladder_config`, `tokenism_config`, and in Python every `weighted=` argument): a decision
+/// counts by its `weight`, 1 when absent. A decision recorded with weight 2 was marked as
+/// counting twice, so it does by default; pass `decision_weighting::equal` to count every
+/// decision once. docs/power.md, "Decision weighting".
+inline constexpr decision_weighting default_decision_weighting = decision_weighting::by_weight;
+
 /// The chosen index for each holder of one decision, in the order of `g.holders()`.
 ///
 /// Banzhaf and Shapley-Shubik are exact by dynamic programming over vote totals, up to
@@ -76,10 +85,10 @@ enum class decision_weighting {
 /// `banzhaf_absolute` sums to 1 over the holders; a sole decider gets 1 under every measure.
 /// \throws input_error ("players") beyond the enumeration limits; limit_exceeded
 ///         ("weights") for tables beyond their limits, ("max_coalitions") for more minimal
-///         winning coalitions than `max_coalitions`; power_interrupted when `stop_requested`
+///         winning coalitions than `max_coalitions`; interrupted when `stop_requested`
 ///         (asked every few milliseconds of work) returns true.
 inline std::vector<double> holder_power(
-    const decision_game& g, power_measure m, const stop_request& stop_requested = {},
+    const decision_game& g, power_measure m, const stop_check& stop_requested = {},
     std::uint64_t max_coalitions = default_max_visited_coalitions) {
   switch (m) {
     case power_measure::banzhaf:
@@ -115,7 +124,7 @@ struct power_table {
 /// \throws as `holder_power`; a limit_exceeded names the decision first.
 inline power_table decision_power(const Network& net,
                                   power_measure m = power_measure::banzhaf,
-                                  const stop_request& stop_requested = {},
+                                  const stop_check& stop_requested = {},
                                   std::uint64_t max_coalitions = default_max_visited_coalitions) {
   power_table out;
   const std::size_t n = net.num_stakeholders(), k = net.num_decisions();
@@ -202,7 +211,7 @@ inline power_table aggregate_power(const Network& net, const power_table& table,
 /// \throws unknown_id for an unknown project; input_error ("project") when it has no
 ///         decision; as `aggregate_power`.
 inline power_table power_by_stage(const Network& net, const power_table& table,
-                                  decision_weighting w = decision_weighting::equal,
+                                  decision_weighting w = default_decision_weighting,
                                   std::string_view project = {}) {
   if (!project.empty()) (void)net.project(project);
   std::array<bool, 5> used{};
@@ -231,7 +240,7 @@ inline power_table power_by_stage(const Network& net, const power_table& table,
 /// order), the weighted mean of `table` over its decisions. See `aggregate_power`.
 /// \throws input_error ("net") when the network has no decision; as `aggregate_power`.
 inline power_table power_by_project(const Network& net, const power_table& table,
-                                    decision_weighting w = decision_weighting::equal) {
+                                    decision_weighting w = default_decision_weighting) {
   std::vector<std::size_t> column(net.num_projects(), decision_game::npos);
   std::vector<bool> used(net.num_projects(), false);
   std::vector<std::size_t> project_of;
@@ -259,7 +268,7 @@ inline power_table power_by_project(const Network& net, const power_table& table
 /// \throws unknown_id for an unknown project; input_error ("project") when there is no
 ///         decision to average over; as `aggregate_power`.
 inline std::vector<double> overall_power(const Network& net, const power_table& table,
-                                         decision_weighting w = decision_weighting::equal,
+                                         decision_weighting w = default_decision_weighting,
                                          std::string_view project = {}) {
   if (!project.empty()) (void)net.project(project);
   std::vector<std::size_t> group_of;
@@ -304,6 +313,32 @@ inline std::vector<double> power_shares(const std::vector<double>& power,
   return out;
 }
 
+/// Who takes part in a project (or, with no project, in the partnership), by vertex: never
+/// an object (objects hold no rights); without a project every other stakeholder; with one,
+/// those with a right above `none` in one of its decisions, and those with a right above
+/// `none` in no decision at all: no decision ties such a stakeholder to one project, so it
+/// belongs to the partnership as a whole and to each project of it. On a network of one
+/// project the two readings agree. The people of `power_shares` (Python) and of the
+/// principles scorecard. \throws unknown_id for an unknown project. O(stakeholders + rights).
+inline std::vector<bool> taking_part(const Network& net, std::string_view project = {}) {
+  if (!project.empty()) (void)net.project(project);
+  const std::size_t n = net.num_stakeholders();
+  std::vector<bool> anywhere(n, false), here(n, false), out(n, false);
+  for (const Decision& d : net.decisions()) {
+    const bool in = project.empty() || d.project == project;
+    for (const auto& [who, right] : d.rights) {
+      if (right == Right::none) continue;
+      const std::size_t v = net.vertex(who);
+      anywhere[v] = true;
+      if (in) here[v] = true;
+    }
+  }
+  for (std::size_t v = 0; v < n; ++v)
+    out[v] = net.stakeholder_at(v).kind != Kind::object &&
+             (project.empty() || here[v] || !anywhere[v]);
+  return out;
+}
+
 /// For each decision (insertion order), whether the convenor holders carry it on their own:
 /// the coalition of every holder who is a convenor wins, so no partner needs to be in the
 /// winning coalition. Because the game is monotone, this is the case exactly when some
@@ -324,12 +359,13 @@ inline std::vector<bool> convenor_carried(const Network& net) {
 /// The share of decisions (of `project`, or all) that the convenors can carry with no
 /// partner in the winning coalition, each decision counting once or by its weight:
 /// `sum_d w_d [convenors carry d] / sum_d w_d`. Range [0, 1]: 1 means the convenors never
-/// need a partner's consent (seed 002, consultation and engagement: "Decision making is not
-/// shared"); 0 means no decision can be made without a partner.
+/// need a partner's consent (National Museums Liverpool, *Co-production Framework*, of
+/// consultation and engagement: "Decision making is not shared"); 0 means no decision can be
+/// made without a partner.
 /// \throws unknown_id for an unknown project; input_error ("project") when there is no
 ///         decision.
 inline double convenor_carried_share(const Network& net,
-                                     decision_weighting w = decision_weighting::equal,
+                                     decision_weighting w = default_decision_weighting,
                                      std::string_view project = {}) {
   if (!project.empty()) (void)net.project(project);
   const std::vector<bool> carried = convenor_carried(net);

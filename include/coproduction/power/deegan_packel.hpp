@@ -25,11 +25,11 @@ namespace coproduction {
 /// At most `max_coalitions` minimal winning coalitions are visited (10^8 by default, a few
 /// seconds); a weighted game with more is refused before the first, naming their number.
 /// \throws as `for_each_minimal_winning`: limit_exceeded ("max_coalitions") above
-///         `max_coalitions`, power_interrupted when `stop_requested` returns true.
+///         `max_coalitions`, interrupted when `stop_requested` returns true.
 template <class Game>
 std::vector<double> deegan_packel(const Game& g,
                                   std::uint64_t max_coalitions = default_max_visited_coalitions,
-                                  const stop_request& stop_requested = {}) {
+                                  const stop_check& stop_requested = {}) {
   std::vector<double> dp(g.players(), 0.0);
   double count = 0;
   for_each_minimal_winning(g, [&](coalition s) {

@@ -13,7 +13,7 @@ namespace coproduction {
 
 namespace detail {
 inline std::vector<double> johnston_from_table(const winning_table& table,
-                                               const stop_request& stop_requested) {
+                                               const stop_check& stop_requested) {
   std::vector<double> j(table.players(), 0.0);
   double vulnerable = 0;
   table.for_each_winning([&](coalition s) {
@@ -44,10 +44,10 @@ inline std::vector<double> johnston_from_table(const winning_table& table,
 ///
 /// Complexity O(n 2^n) time and 2^n bits of memory (every winning coalition is visited).
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when a
-///         general game is not monotone; power_interrupted when `stop_requested` (asked
+///         general game is not monotone; interrupted when `stop_requested` (asked
 ///         every 2^22 coalitions) returns true.
 template <class Game>
-std::vector<double> johnston(const Game& g, const stop_request& stop_requested = {}) {
+std::vector<double> johnston(const Game& g, const stop_check& stop_requested = {}) {
   return detail::johnston_from_table(detail::winning_table(g, stop_requested), stop_requested);
 }
 

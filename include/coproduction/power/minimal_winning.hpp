@@ -8,7 +8,7 @@
 /// C(64, 32) ≈ 1.8·10^18), so every enumeration here is limited: a weighted game's
 /// coalitions are counted first (`minimal_winning_count`, cheap), and a game with more than
 /// `max_coalitions` is refused with `limit_exceeded` before any is visited; the enumeration
-/// itself also stops there, and asks its `stop_request` every 2^18 steps.
+/// itself also stops there, and asks its `stop_check` every 2^18 steps.
 
 #include <algorithm>
 #include <bit>
@@ -59,10 +59,10 @@ struct coalition_count {
 /// `|M| <= max_{t_lo <= t <= t_hi} C(|R|, t)`.
 ///
 /// Counts fit 64 bits: a game of at most 64 players has at most C(64, 32) < 2^61 of them.
-/// \throws input_error ("players") above 64 players; power_interrupted when `stop_requested`
+/// \throws input_error ("players") above 64 players; interrupted when `stop_requested`
 ///         (asked every 2^25 table cells) returns true.
 inline coalition_count minimal_winning_count(const weighted_game& g,
-                                             const stop_request& stop_requested = {}) {
+                                             const stop_check& stop_requested = {}) {
   if (g.players() > max_coalition_players)
     throw input_error("players", "coalitions are 64-bit sets: at most 64 players (got " +
                                      std::to_string(g.players()) + ")");
@@ -160,7 +160,7 @@ inline void check_max_coalitions(std::uint64_t max_coalitions) {
 /// `for_each_minimal_winning`.
 template <class F>
 void enumerate_minimal_winning(const weighted_game& g, F&& f, std::uint64_t max_coalitions,
-                               const stop_request& stop_requested, bool listed) {
+                               const stop_check& stop_requested, bool listed) {
   check_max_coalitions(max_coalitions);
   const coalition_count expected = minimal_winning_count(g, stop_requested);
   if (expected.exact && expected.count > max_coalitions)
@@ -203,7 +203,7 @@ void enumerate_minimal_winning(const weighted_game& g, F&& f, std::uint64_t max_
 /// Visits the minimal winning coalitions of a general game; see `for_each_minimal_winning`.
 template <class F>
 void enumerate_minimal_winning(const simple_game& g, F&& f, std::uint64_t max_coalitions,
-                               const stop_request& stop_requested, bool listed) {
+                               const stop_check& stop_requested, bool listed) {
   check_max_coalitions(max_coalitions);
   const winning_table table(g, stop_requested);
   std::uint64_t found = 0;
@@ -225,12 +225,12 @@ void enumerate_minimal_winning(const simple_game& g, F&& f, std::uint64_t max_co
 /// Complexity O(n 2^n) time, 2^n bits of memory.
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when the
 ///         game is not monotone, ("max_coalitions") when it is 0; limit_exceeded
-///         ("max_coalitions") on finding more than `max_coalitions`; power_interrupted when
+///         ("max_coalitions") on finding more than `max_coalitions`; interrupted when
 ///         `stop_requested` (asked every 2^22 coalitions) returns true.
 template <class F>
 void for_each_minimal_winning(const simple_game& g, F&& f,
                               std::uint64_t max_coalitions = default_max_visited_coalitions,
-                              const stop_request& stop_requested = {}) {
+                              const stop_check& stop_requested = {}) {
   detail::enumerate_minimal_winning(g, f, max_coalitions, stop_requested, false);
 }
 
@@ -249,12 +249,12 @@ void for_each_minimal_winning(const simple_game& g, F&& f,
 ///
 /// \throws input_error ("players") above 64 players (a coalition is a 64-bit set),
 ///         ("max_coalitions") when it is 0; limit_exceeded ("max_coalitions") when there
-///         are more than `max_coalitions`, naming their number; power_interrupted when
+///         are more than `max_coalitions`, naming their number; interrupted when
 ///         `stop_requested` (asked every 2^18 steps of the search) returns true.
 template <class F>
 void for_each_minimal_winning(const weighted_game& g, F&& f,
                               std::uint64_t max_coalitions = default_max_visited_coalitions,
-                              const stop_request& stop_requested = {}) {
+                              const stop_check& stop_requested = {}) {
   detail::enumerate_minimal_winning(g, f, max_coalitions, stop_requested, false);
 }
 
@@ -266,7 +266,7 @@ void for_each_minimal_winning(const weighted_game& g, F&& f,
 template <class Game>
 std::vector<coalition> minimal_winning_coalitions(
     const Game& g, std::uint64_t max_coalitions = default_max_listed_coalitions,
-    const stop_request& stop_requested = {}) {
+    const stop_check& stop_requested = {}) {
   std::vector<coalition> out;
   try {
     detail::enumerate_minimal_winning(g, [&](coalition s) { out.push_back(s); }, max_coalitions,

@@ -46,7 +46,7 @@ struct sampling_options {
   /// Asked every 4096 draws, or every `2^22 / players` draws (rounded down to a power of
   /// two) when that is fewer, so a few milliseconds apart however many players a draw
   /// visits; true stops the sampling.
-  stop_request stop_requested = {};
+  stop_check stop_requested = {};
 };
 
 /// An estimated index with its uncertainty, one entry per player.
@@ -80,7 +80,7 @@ inline void poll(const sampling_options& o, std::size_t k, std::size_t players) 
   const std::size_t period = std::min<std::size_t>(
       4096, std::bit_floor(std::max<std::size_t>(1, (std::size_t{1} << 22) / per_draw)));
   if ((k & (period - 1)) == period - 1 && o.stop_requested && o.stop_requested())
-    throw power_interrupted();
+    throw interrupted();
 }
 
 inline void check_options(const sampling_options& o) {

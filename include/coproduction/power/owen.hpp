@@ -70,7 +70,7 @@ inline std::vector<double> vote_distribution(const std::vector<std::int64_t>& we
 /// estimated before any table or rule is made.
 inline std::vector<double> union_value(const weighted_game& g,
                                        const std::vector<std::size_t>& bloc_of, bool orders,
-                                       const stop_request& stop_requested) {
+                                       const stop_check& stop_requested) {
   const std::size_t n = g.players();
   if (bloc_of.size() != n)
     throw input_error("blocs", "one bloc label per player is needed (got " +
@@ -162,7 +162,7 @@ inline std::vector<double> union_value(const weighted_game& g,
         }
         double total = 0;
         for (std::size_t a = 0; a < rule.node.size(); ++a) {
-          if (stop_requested && stop_requested()) throw power_interrupted();
+          if (stop_requested && stop_requested()) throw interrupted();
           const double u = rule.node[a];
           std::vector<double> cum = vote_distribution(free_in, u, cap, meter);
           for (std::size_t s = 1; s < cum.size(); ++s) cum[s] += cum[s - 1];
@@ -226,10 +226,10 @@ inline std::vector<double> union_value(const weighted_game& g,
 /// (10^12) the game is refused.
 /// \throws input_error ("blocs") when `bloc_of` does not have one label per player;
 ///         limit_exceeded ("weights") when the tables exceed those limits or cannot be
-///         allocated; power_interrupted when `stop_requested` (asked once per inner node and
+///         allocated; interrupted when `stop_requested` (asked once per inner node and
 ///         every 2^25 table cells) returns true.
 inline std::vector<double> owen(const weighted_game& g, const std::vector<std::size_t>& bloc_of,
-                                const stop_request& stop_requested = {}) {
+                                const stop_check& stop_requested = {}) {
   detail::flush_subnormals guard;
   return detail::union_value(g, bloc_of, true, stop_requested);
 }
@@ -244,12 +244,12 @@ inline std::vector<double> owen(const weighted_game& g, const std::vector<std::s
 /// `t = u = 1/2` of the two-level multilinear form. Range `[0, 1]`. Work and memory are
 /// estimated and limited as for `owen` (4 tables of `q` doubles).
 /// \throws input_error ("blocs") when `bloc_of` does not have one label per player;
-///         limit_exceeded ("weights") as `owen`; power_interrupted when `stop_requested`
+///         limit_exceeded ("weights") as `owen`; interrupted when `stop_requested`
 ///         returns true.
 inline std::vector<double> banzhaf_owen(const weighted_game& g,
                                         const std::vector<std::size_t>& bloc_of,
                                         banzhaf_scale scale = banzhaf_scale::normalized,
-                                        const stop_request& stop_requested = {}) {
+                                        const stop_check& stop_requested = {}) {
   detail::flush_subnormals guard;
   return detail::finish_banzhaf(detail::union_value(g, bloc_of, false, stop_requested), scale);
 }

@@ -125,10 +125,10 @@ inline constexpr double shapley_shubik_skip_bound = 1e-20;
 /// actually kept: above `max_exact_table_bytes` (1 GiB) or `max_exact_table_cells` (10^12
 /// cells, `K · (|R| + distinct weights + 1) · (c + 1)`) the game is refused.
 /// \throws limit_exceeded ("weights") when the tables exceed those limits or cannot be
-///         allocated; power_interrupted when `stop_requested` (asked once per node and every
+///         allocated; interrupted when `stop_requested` (asked once per node and every
 ///         2^25 table cells, about 10 ms) returns true.
 inline std::vector<double> shapley_shubik(const weighted_game& g,
-                                          const stop_request& stop_requested = {}) {
+                                          const stop_check& stop_requested = {}) {
   detail::flush_subnormals guard;
   const detail::lattice_plan plan(g);
   const std::size_t n = g.players();
@@ -190,7 +190,7 @@ inline std::vector<double> shapley_shubik(const weighted_game& g,
     for (std::size_t k = 0; k < rule.node.size(); ++k) {
       const double p = rule.node[k];
       if (!low[k] && !high[k]) continue;
-      if (stop_requested && stop_requested()) throw power_interrupted();
+      if (stop_requested && stop_requested()) throw interrupted();
       detail::swing_pair(plan, p, low[k], high[k], scratch, at, meter);
       if (low[k]) accumulate(p, rule.weight[k], at.direct, at.veto_direct);
       if (high[k]) accumulate(1.0 - p, rule.weight[k], at.mirrored, at.veto_mirrored);
@@ -209,10 +209,10 @@ inline std::vector<double> shapley_shubik(const weighted_game& g,
 ///
 /// Complexity O(n 2^n) time, 2^n bits of memory.
 /// \throws input_error ("players") above `max_enumeration_players`, ("winning") when the
-///         game is not monotone; power_interrupted when `stop_requested` (asked every 2^22
+///         game is not monotone; interrupted when `stop_requested` (asked every 2^22
 ///         coalitions) returns true.
 inline std::vector<double> shapley_shubik(const simple_game& g,
-                                          const stop_request& stop_requested = {}) {
+                                          const stop_check& stop_requested = {}) {
   const detail::winning_table table(g, stop_requested);
   const std::size_t n = g.players();
   // coef[k] = k!(n-1-k)!/n! = 1 / (n * C(n-1, k)), exact in double for n <= 25.

@@ -12,8 +12,8 @@
 ///   bitsets, for up to 64 players (exact enumeration is limited further, see
 ///   `max_enumeration_players`).
 ///
-/// Also here: what every computation of this area shares. A `stop_request` asked every few
-/// milliseconds of work (`power_interrupted` when it says stop), and the limits on memory
+/// Also here: what every computation of this area shares. A `stop_check` (error.hpp) asked
+/// every few milliseconds of work (`interrupted` when it says stop), and the limits on memory
 /// and work that the exact computations check before they start (`limit_exceeded`).
 ///
 /// Reference: von Neumann & Morgenstern (1944) for simple games; Taylor & Zwicker (1999),
@@ -42,20 +42,6 @@
 #include "coproduction/error.hpp"
 
 namespace coproduction {
-
-/// Asked from time to time by every long computation of this area (the tables over vote
-/// totals, the quadrature nodes of Shapley-Shubik and Owen, the enumerations of coalitions,
-/// Monte Carlo sampling), a few milliseconds of work apart; returning true stops them with
-/// `power_interrupted`. Called from the thread that called the computation (the Python
-/// bindings check for Ctrl-C here).
-using stop_request = std::function<bool()>;
-
-/// Thrown when a `stop_request` asked a computation to stop. Not a `coproduction::error`:
-/// nothing was wrong with the input.
-class power_interrupted : public std::exception {
- public:
-  const char* what() const noexcept override { return "power index computation interrupted"; }
-};
 
 /// A computation refused because it would take more memory or time than its limit. Thrown
 /// before anything large is allocated (the work and memory are estimated first), when an
@@ -240,24 +226,24 @@ class simple_game {
 
 namespace detail {
 
-/// Asks a `stop_request` each time `period` units of work (table cells, visited coalitions)
+/// Asks a `stop_check` each time `period` units of work (table cells, visited coalitions)
 /// have been done since the last time, so that the polls are a few milliseconds apart
 /// however the work is cut into steps, and deterministic: the same work asks the same number
 /// of times.
 class stop_meter {
  public:
-  stop_meter(const stop_request& stop, std::uint64_t period)
+  stop_meter(const stop_check& stop, std::uint64_t period)
       : stop_(stop ? &stop : nullptr), period_(period) {}
-  /// \throws power_interrupted when the request, asked now, returns true.
+  /// \throws interrupted when the request, asked now, returns true.
   void add(std::uint64_t work) {
     done_ += work;
     if (done_ < period_) return;
     done_ = 0;
-    if (stop_ && (*stop_)()) throw power_interrupted();
+    if (stop_ && (*stop_)()) throw interrupted();
   }
 
  private:
-  const stop_request* stop_;
+  const stop_check* stop_;
   std::uint64_t period_;
   std::uint64_t done_ = 0;
 };
@@ -350,8 +336,8 @@ auto guard_allocation(const std::string& index, std::uint64_t bytes, Compute&& c
 class winning_table {
  public:
   /// Fills the table from the predicate and checks monotonicity.
-  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
-  explicit winning_table(const simple_game& g, const stop_request& stop = {})
+  /// \throws interrupted when `stop` returns true (asked every 2^22 coalitions).
+  explicit winning_table(const simple_game& g, const stop_check& stop = {})
       : n_(g.players()) {
     check_size(n_);
     bits_.assign(words(), 0);
@@ -366,8 +352,8 @@ class winning_table {
 
   /// Fills the table of a weighted game by walking the coalitions in Gray-code order, so
   /// each step changes the vote total by one weight: O(2^n).
-  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
-  explicit winning_table(const weighted_game& g, const stop_request& stop = {})
+  /// \throws interrupted when `stop` returns true (asked every 2^22 coalitions).
+  explicit winning_table(const weighted_game& g, const stop_check& stop = {})
       : n_(g.players()) {
     check_size(n_);
     bits_.assign(words(), 0);
@@ -394,9 +380,9 @@ class winning_table {
   bool wins(coalition s) const noexcept { return bits_[s >> 6] >> (s & 63) & 1U; }
 
   /// Calls `f(s)` for every winning coalition, ascending. Skips empty words of the table.
-  /// \throws power_interrupted when `stop` returns true (asked every 2^22 coalitions).
+  /// \throws interrupted when `stop` returns true (asked every 2^22 coalitions).
   template <class F>
-  void for_each_winning(F&& f, const stop_request& stop = {}) const {
+  void for_each_winning(F&& f, const stop_check& stop = {}) const {
     stop_meter meter(stop, coalitions_per_poll);
     for (std::size_t k = 0; k < bits_.size(); ++k) {
       meter.add(64);
@@ -610,7 +596,7 @@ struct lattice_scratch {
 ///
 /// Cost O(|R| · cap + sum_c cap / w_c) time, O(cap) memory (`plan.cells()`, `plan.bytes()`).
 /// Reports its work to `meter`, which asks for a stop every few milliseconds.
-/// \throws power_interrupted when the meter's request returns true.
+/// \throws interrupted when the meter's request returns true.
 inline void swing_pair(const lattice_plan& plan, double p, bool want_direct, bool want_mirror,
                        lattice_scratch& scratch, swing_pair_result& out, stop_meter& meter) {
   const std::int64_t cap = plan.cap;

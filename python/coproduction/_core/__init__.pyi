@@ -71,9 +71,9 @@ class Network:
         ...
     def decision_columns(self) -> dict[str, typing.Any]:
         ...
-    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, include_objects: bool = False) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, scales: collections.abc.Sequence[str] | None = None, include_objects: bool = False) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """
-        The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids.
+        The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids. A layer is a set of relation types (None: every type) at a set of scales (None: every relation; given, a relation without a scale is left out). Raises InputError for a type no relation has and for a word that is not a scale.
         """
     def project_columns(self) -> dict[str, typing.Any]:
         ...

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['atkinson', 'betweenness_centrality', 'brokerage', 'centralization_maximum', 'closeness_centrality', 'constraint', 'degree_centrality', 'dyad_census', 'effective_number', 'effective_size', 'ei_index', 'eigenvector_centrality', 'entropy', 'freeman_centralization', 'generalized_entropy', 'gini', 'harmonic_centrality', 'hhi', 'hoover', 'krackhardt_dimensions', 'mld', 'mld_decomposition', 'pagerank', 'palma', 'parity_ratio', 'theil', 'theil_decomposition', 'vertex_reciprocity']
+__all__: list[str] = ['atkinson', 'betweenness_centrality', 'brokerage', 'centralization_maximum', 'closeness_centrality', 'constraint', 'degree_centrality', 'density', 'dyad_census', 'effective_number', 'effective_size', 'ei_index', 'eigenvector_centrality', 'entropy', 'freeman_centralization', 'generalized_entropy', 'gini', 'harmonic_centrality', 'hhi', 'hoover', 'krackhardt_dimensions', 'mld', 'mld_decomposition', 'pagerank', 'palma', 'parity_ratio', 'reciprocity', 'reciprocity_by', 'theil', 'theil_decomposition', 'vertex_reciprocity']
 def atkinson(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], epsilon: typing.SupportsFloat | typing.SupportsIndex, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> float:
     """
     Atkinson index A(epsilon); see coproduction.metrics.atkinson.
@@ -83,6 +83,16 @@ def degree_centrality(n: typing.SupportsInt | typing.SupportsIndex, source: typi
         A strength (bigger = closer) has length 1/weight; a distance has strength 1/weight.
     parallel : {"merge", "keep"}
         Merge repeated edges (strengths add up) or count each.
+    """
+def density(n: typing.SupportsInt | typing.SupportsIndex, source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], directed: bool = True) -> float:
+    """
+    Share of possible ties present: distinct ordered (directed) or unordered pairs of distinct vertices joined by some edge; NaN below 2 vertices.
+    n : int
+        Number of vertices; vertices are 0 .. n-1.
+    source, target : 1-D integer arrays
+        Edge endpoints, one entry per edge. Self-loops are dropped and parallel edges merged.
+    directed : bool
+        False reads every edge both ways.
     """
 def dyad_census(n: typing.SupportsInt | typing.SupportsIndex, source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> tuple[int, int, int]:
     """
@@ -221,6 +231,24 @@ def palma(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], weigh
 def parity_ratio(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], groups: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> dict[str, typing.Any]:
     """
     Each group's share of the quantity over its share of people (codes >= 0): dict[str, typing.Any] of group, population_share, quantity_share, ratio arrays; see coproduction.metrics.parity_ratio.
+    """
+def reciprocity(n: typing.SupportsInt | typing.SupportsIndex, source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], measure: str = 'edgewise') -> float:
+    """
+    Reciprocity of a digraph from its dyad census: edgewise 2M/(2M+A), dyadic (M+N)/(M+A+N), dyadic_nonnull M/(M+A), edgewise_lrr; NaN when 0/0.
+    n : int
+        Number of vertices; vertices are 0 .. n-1.
+    source, target : 1-D integer arrays
+        Edge endpoints, one entry per edge. Self-loops are dropped and parallel edges merged.
+    """
+def reciprocity_by(n: typing.SupportsInt | typing.SupportsIndex, source: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], target: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], types: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], type_count: typing.SupportsInt | typing.SupportsIndex) -> dict[str, typing.Any]:
+    """
+    Dyad census and reciprocity of each type of edge: the edges of type code k make the simple digraph of type k over all n vertices.
+    n : int
+        Number of vertices; vertices are 0 .. n-1.
+    source, target : 1-D integer arrays
+        Edge endpoints, one entry per edge. Self-loops are dropped and parallel edges merged.
+    types : 1-D integer array
+        A type code in [0, type_count) per edge.
     """
 def theil(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> float:
     """

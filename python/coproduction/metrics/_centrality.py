@@ -1,10 +1,11 @@
-"""Node centralities and Freeman centralization computed from edge arrays.
+"""Node centralities and Freeman centralization of a graph given as edge arrays.
 
-The functions here work on any graph given as parallel arrays of edge sources and targets
-(and optionally weights), with vertices named by ``nodes``; they know nothing of the network
-model, which builds its layer-level metrics on them. The computation runs in the compiled
-core on a compact copy of the graph, in parallel over source vertices for the path-based
-measures, with the GIL released; Ctrl-C interrupts it.
+Public as ``cp.metrics.edges.centrality``, ``centralization``, ``centralization_from_scores``
+and ``centralization_maximum``; ``cp.metrics.centrality(net, ...)`` reads a layer of a network
+and calls them. Vertices follow the convention of ``cp.metrics.edges`` (``nodes=``: ids, a
+count, or None). The computation runs in the compiled core on a compact copy of the graph, in
+parallel over source vertices for the path-based measures, with the GIL released; Ctrl-C
+interrupts it.
 
 Conventions, the same for every measure:
 
@@ -19,25 +20,25 @@ Conventions, the same for every measure:
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Sequence, Tuple, Union, cast
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._errors import InputError
-from ._items import as_items
+from .. import _core
+from .._errors import input_error
+from ._vertices import Nodes, Vertices, vertices, weights
 
 __all__ = [
     "MEASURES",
     "CENTRALIZATION_MEASURES",
-    "centrality_from_edges",
+    "centrality",
+    "centralization",
     "centralization_from_scores",
-    "centralization_from_edges",
     "centralization_maximum",
 ]
 
-#: Every measure :func:`centrality_from_edges` computes.
+#: Every measure :func:`centrality` computes.
 MEASURES: Tuple[str, ...] = (
     "degree",
     "closeness",
@@ -66,87 +67,34 @@ _OPTIONS: Dict[str, Dict[str, Any]] = {
     "pagerank": {"alpha": 0.85, "max_iter": 100, "tol": 1e-6},
 }
 
-_Ids = Union[int, Sequence[Any], pd.Index, None]
-
-
-def _input_error(where: str, detail: str) -> InputError:
-    return InputError(
-        f"[coproduction.input.{where}] {where}: {detail}", f"input.{where}", where, detail
-    )
-
-
 def _one_dimensional(values: Any, where: str) -> np.ndarray[Any, Any]:
     array = np.asarray(values)
     if array.ndim != 1:
-        raise _input_error(where, f"must be one-dimensional, got shape {array.shape}")
+        raise input_error(where, f"must be one-dimensional, got shape {array.shape}")
     return array
-
-
-def _positions(values: np.ndarray[Any, Any], where: str) -> np.ndarray[Any, Any]:
-    if values.size == 0:
-        return values.astype(np.int64)
-    if values.dtype.kind not in "iu":
-        raise _input_error(
-            where,
-            "must hold integer vertex positions when nodes is not a list of ids "
-            f"(got dtype {values.dtype})",
-        )
-    return values.astype(np.int64, copy=False)
-
-
-def _resolve_vertices(
-    source: Any, target: Any, nodes: _Ids
-) -> Tuple[int, np.ndarray[Any, Any], np.ndarray[Any, Any], pd.Index]:
-    """Vertex count, integer endpoints and the index of the result."""
-    src = _one_dimensional(source, "source")
-    tgt = _one_dimensional(target, "target")
-    if len(src) != len(tgt):
-        raise _input_error("target", f"has {len(tgt)} entries but source has {len(src)}")
-    if nodes is None or (isinstance(nodes, (int, np.integer)) and not isinstance(nodes, bool)):
-        s = _positions(src, "source")
-        t = _positions(tgt, "target")
-        if nodes is None:
-            n = int(max(s.max(initial=-1), t.max(initial=-1))) + 1
-        else:
-            n = int(nodes)
-            if n < 0:
-                raise _input_error("nodes", f"a vertex count must be >= 0, got {n}")
-        return n, s, t, pd.RangeIndex(n)
-    index = pd.Index(cast(Any, as_items(nodes)))  # a lone str id is one vertex
-    if not index.is_unique:
-        raise _input_error("nodes", "ids must be unique")
-    s = index.get_indexer(pd.Index(src))
-    t = index.get_indexer(pd.Index(tgt))
-    for where, raw, pos in (("source", src, s), ("target", tgt, t)):
-        missing = np.flatnonzero(pos < 0)
-        if missing.size:
-            raise _input_error(
-                where, f"edge {int(missing[0])} names {raw[missing[0]]!r}, which is not in nodes"
-            )
-    return len(index), s.astype(np.int64), t.astype(np.int64), index
 
 
 def _measure_options(measure: str, given: Dict[str, Any]) -> Dict[str, Any]:
     if measure not in _OPTIONS:
-        raise _input_error("measure", f"must be one of {', '.join(MEASURES)}; got {measure!r}")
+        raise input_error("measure", f"must be one of {', '.join(MEASURES)}; got {measure!r}")
     allowed = _OPTIONS[measure]
     options = dict(allowed)
     for name, value in given.items():
         if value is None:
             continue
         if name not in allowed:
-            raise _input_error(name, f"does not apply to {measure} centrality")
+            raise input_error(name, f"does not apply to {measure} centrality")
         options[name] = value
     return options
 
 
-def centrality_from_edges(
+def centrality(
     source: Any,
     target: Any,
     weight: Any = None,
     *,
     measure: str,
-    nodes: _Ids = None,
+    nodes: Nodes = None,
     directed: bool = True,
     mode: Optional[str] = None,
     normalized: Optional[bool] = None,
@@ -200,7 +148,8 @@ def centrality_from_edges(
     Returns
     -------
     pandas.Series
-        One float per vertex, indexed by ``nodes`` (or by position), named after the measure.
+        One float per vertex, indexed by ``nodes`` (or by position; the index is named
+        ``"stakeholder"``), named after the measure.
 
     Raises
     ------
@@ -248,31 +197,50 @@ def centrality_from_edges(
     --------
     A commissioner funds two providers, each of which refers to a community group:
 
-    >>> from coproduction.centrality import centrality_from_edges
+    >>> from coproduction.metrics import edges
     >>> nodes = ["commissioner", "provider_a", "provider_b", "community_group"]
     >>> src = ["commissioner", "commissioner", "provider_a", "provider_b"]
     >>> dst = ["provider_a", "provider_b", "community_group", "community_group"]
-    >>> centrality_from_edges(src, dst, nodes=nodes, measure="betweenness")
+    >>> edges.centrality(src, dst, nodes=nodes, measure="betweenness")
+    stakeholder
     commissioner       0.000000
     provider_a         0.083333
     provider_b         0.083333
     community_group    0.000000
     Name: betweenness, dtype: float64
-    >>> centrality_from_edges(src, dst, nodes=nodes, measure="degree", mode="out",
-    ...                       normalized=False)
+    >>> edges.centrality(src, dst, nodes=nodes, measure="degree", mode="out", normalized=False)
+    stakeholder
     commissioner       2.0
     provider_a         1.0
     provider_b         1.0
     community_group    0.0
     Name: degree, dtype: float64
     """
-    n, s, t, index = _resolve_vertices(source, target, nodes)
-    w = None
-    if weight is not None:
-        w = _one_dimensional(weight, "weight")
-        if w.dtype.kind not in "iuf":
-            raise _input_error("weight", f"must be numbers, got dtype {w.dtype}")
-        w = w.astype(np.float64, copy=False)
+    return centrality_of(
+        vertices(source, target, nodes), weights(weight), measure=measure, directed=directed,
+        mode=mode, normalized=normalized, wf_improved=wf_improved, alpha=alpha,
+        max_iter=max_iter, tol=tol, weights_are=weights_are, parallel=parallel, threads=threads,
+    )
+
+
+def centrality_of(
+    graph: Vertices,
+    w: Optional[np.ndarray[Any, Any]],
+    *,
+    measure: str,
+    directed: bool = True,
+    mode: Optional[str] = None,
+    normalized: Optional[bool] = None,
+    wf_improved: Optional[bool] = None,
+    alpha: Optional[float] = None,
+    max_iter: Optional[int] = None,
+    tol: Optional[float] = None,
+    weights_are: str = "strength",
+    parallel: str = "merge",
+    threads: int = 0,
+) -> pd.Series:
+    """:func:`centrality` of a graph already read (``w``: float64 weights or None)."""
+    n, s, t = graph.n, graph.source, graph.target
     options = _measure_options(
         measure,
         {
@@ -286,7 +254,7 @@ def centrality_from_edges(
     )
     for name, value in (("threads", threads), ("max_iter", options.get("max_iter", 0))):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
-            raise _input_error(name, f"must be an integer >= 0, got {value!r}")
+            raise input_error(name, f"must be an integer >= 0, got {value!r}")
     metrics = _core.metrics
     common: Dict[str, Any] = dict(directed=bool(directed), weights_are=weights_are, parallel=parallel)
     if measure == "degree":
@@ -301,7 +269,7 @@ def centrality_from_edges(
         values = metrics.eigenvector_centrality(n, s, t, w, **common, **options)
     else:
         values = metrics.pagerank(n, s, t, w, **common, **options)
-    return pd.Series(values, index=index, name=measure)
+    return graph.series(values, measure)
 
 
 def centralization_maximum(
@@ -319,7 +287,7 @@ def centralization_maximum(
     mode : {"in", "out", "total"}, default "total"
         Directed degree only: in- or out-degree against total degree.
     normalized : bool, default True
-        Whether the scores are on the normalized scale (:func:`centrality_from_edges`'s
+        Whether the scores are on the normalized scale (:func:`centrality`'s
         default) or raw; closeness and eigenvector have one scale and ignore it.
 
     Returns
@@ -357,18 +325,18 @@ def centralization_maximum(
 
     Examples
     --------
-    >>> from coproduction.centrality import centralization_maximum
+    >>> from coproduction.metrics.edges import centralization_maximum
     >>> centralization_maximum("betweenness", 5, directed=False, normalized=False)
     24.0
     """
     if measure not in CENTRALIZATION_MEASURES:
-        raise _input_error(
+        raise input_error(
             "measure",
             f"must be one of {', '.join(CENTRALIZATION_MEASURES)}; got {measure!r}"
             + (" (PageRank has no established maximum)" if measure == "pagerank" else ""),
         )
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
-        raise _input_error("n", f"must be an integer >= 0, got {n!r}")
+        raise input_error("n", f"must be an integer >= 0, got {n!r}")
     return float(
         _core.metrics.centralization_maximum(measure, int(n), bool(directed), mode, normalized)
     )
@@ -388,7 +356,7 @@ def centralization_from_scores(
     ----------
     scores : array-like or pandas.Series
         One score per vertex of the graph, all of them, from an unweighted graph, on the scale
-        :func:`centrality_from_edges` returns (see ``normalized``).
+        :func:`centrality` returns (see ``normalized``).
     measure : {"degree", "closeness", "harmonic", "betweenness", "eigenvector"}
         The measure the scores are of; it fixes the theoretical maximum.
     directed : bool
@@ -429,43 +397,43 @@ def centralization_from_scores(
 
     Examples
     --------
-    >>> from coproduction.centrality import centralization_from_scores
+    >>> from coproduction.metrics.edges import centralization_from_scores
     >>> centralization_from_scores([1.0, 0.25, 0.25, 0.25, 0.25], measure="degree",
     ...                            directed=False)
     1.0
     """
     values = _one_dimensional(scores, "scores")
     if values.dtype.kind not in "iuf":
-        raise _input_error("scores", f"must be numbers, got dtype {values.dtype}")
+        raise input_error("scores", f"must be numbers, got dtype {values.dtype}")
     maximum = centralization_maximum(
         measure, len(values), directed=directed, mode=mode, normalized=normalized
     )
     return float(_core.metrics.freeman_centralization(values.astype(np.float64), maximum))
 
 
-def centralization_from_edges(
+def centralization(
     source: Any,
     target: Any,
     *,
     measure: str,
-    nodes: _Ids = None,
+    nodes: Nodes = None,
     directed: bool = True,
     mode: Optional[str] = None,
     threads: int = 0,
 ) -> float:
     """Freeman centralization of an unweighted graph given by its edges.
 
-    Computes :func:`centrality_from_edges` with the measure's defaults (repeated edges merged,
+    Computes :func:`centrality` with the measure's defaults (repeated edges merged,
     weights ignored: the maxima are those of simple unweighted graphs) and then
     :func:`centralization_from_scores`.
 
     Parameters
     ----------
     source, target, nodes, directed, threads
-        As in :func:`centrality_from_edges`.
+        As in :func:`centrality`.
     measure : {"degree", "closeness", "harmonic", "betweenness", "eigenvector"}
     mode : {"in", "out", "total"}, optional
-        As in :func:`centrality_from_edges`.
+        As in :func:`centrality`.
 
     Returns
     -------
@@ -475,7 +443,7 @@ def centralization_from_edges(
     Raises
     ------
     coproduction.InputError
-        As :func:`centrality_from_edges` and :func:`centralization_from_scores`.
+        As :func:`centrality` and :func:`centralization_from_scores`.
 
     Notes
     -----
@@ -489,25 +457,33 @@ def centralization_from_edges(
 
     Examples
     --------
-    >>> from coproduction.centrality import centralization_from_edges
-    >>> centralization_from_edges([0, 0, 0, 0], [1, 2, 3, 4], measure="betweenness",
-    ...                           directed=False)
+    >>> from coproduction.metrics import edges
+    >>> edges.centralization([0, 0, 0, 0], [1, 2, 3, 4], measure="betweenness", directed=False)
     1.0
-    >>> round(centralization_from_edges([0, 1, 2, 3], [1, 2, 3, 0], measure="degree",
-    ...                                 directed=False), 12)
+    >>> round(edges.centralization([0, 1, 2, 3], [1, 2, 3, 0], measure="degree",
+    ...                            directed=False), 12)
     0.0
     """
+    return centralization_of(vertices(source, target, nodes), measure=measure,
+                             directed=directed, mode=mode, threads=threads)
+
+
+def centralization_of(graph: Vertices, *, measure: str, directed: bool = True,
+                      mode: Optional[str] = None, threads: int = 0) -> float:
+    """:func:`centralization` of a graph already read."""
     if measure not in CENTRALIZATION_MEASURES:
-        raise _input_error(
+        raise input_error(
             "measure",
             f"must be one of {', '.join(CENTRALIZATION_MEASURES)}; got {measure!r}",
         )
-    scores = centrality_from_edges(
-        source, target, measure=measure, nodes=nodes, directed=directed, mode=mode,
-        parallel="merge", threads=threads,
-    )
+    scores = centrality_of(graph, None, measure=measure, directed=directed, mode=mode,
+                           parallel="merge", threads=threads)
     used_mode = mode if (measure == "degree" and mode is not None) else "total"
     return centralization_from_scores(
         scores.to_numpy(), measure=measure, directed=directed, mode=used_mode,
         normalized=bool(_OPTIONS[measure].get("normalized", True)),
     )
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -1,11 +1,14 @@
 """Inequality of a per-stakeholder quantity: decision power, centrality, pay, seats.
 
+The functions of this module are public as ``cp.metrics.gini`` and friends.
+
 Every function takes the quantity as ``values`` (a numpy array, a list or a pandas Series
 indexed by stakeholder id) and optional ``weights``: how many people an entry stands for,
 so that a group of 12 service users with weight 12 counts as 12 people who each hold the
 group's value. Values are therefore per person: a group that holds 0.05 of the decision
 power together enters as ``0.05 / 12`` with weight 12. When both are Series, ``weights`` is
-aligned to ``values`` by index.
+aligned to ``values`` by index. Group labels (``by=``) are read as everywhere in the package
+(see ``by`` below): a missing label is the group ``"not coded"``.
 
 The computations run in the C++ core (``coproduction::gini`` and friends in
 ``include/coproduction/metrics/inequality.hpp``); this module converts the input and makes
@@ -24,7 +27,7 @@ Conventions (Cowell 2011, ch. 3 and appendix A):
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -32,8 +35,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from . import _core
-from ._errors import InputError
+from .. import _core
+from .._errors import input_error
+from .._groups import resolve_groups
 
 __all__ = [
     "InequalityDecomposition",
@@ -55,17 +59,11 @@ __all__ = [
 #: What ``values`` and ``weights`` may be.
 ArrayLike = Union["pd.Series[Any]", npt.ArrayLike, Sequence[float]]
 #: What ``by`` may be: one hashable group label per value.
-Labels = Union["pd.Series[Any]", npt.ArrayLike, Sequence[Hashable]]
+Labels = Union["pd.Series[Any]", npt.ArrayLike, Sequence[Hashable], Mapping[Any, Any]]
 
 
 # ----------------------------------------------------------------------------------------
 # Conversion
-
-
-def _input_error(where: str, detail: str) -> InputError:
-    """The library's InputError, worded as the C++ core words it."""
-    code = f"input.{where}"
-    return InputError(f"[coproduction.{code}] {where}: {detail}", code, where, detail)
 
 
 def _name_bad_entry(array: np.ndarray, labels: pd.Index, where: str) -> None:
@@ -78,12 +76,12 @@ def _name_bad_entry(array: np.ndarray, labels: pd.Index, where: str) -> None:
         what = (
             "NaN (missing)" if np.isnan(x) else "infinite" if np.isinf(x) else f"negative ({x:g})"
         )
-        raise _input_error(where, f"entry {labels[i]!r} is {what}")
+        raise input_error(where, f"entry {labels[i]!r} is {what}")
 
 
 def _as_numbers(data: ArrayLike, where: str) -> tuple[np.ndarray, pd.Index | None]:
     if isinstance(data, pd.DataFrame):
-        raise _input_error(
+        raise input_error(
             where, "must be one-dimensional (a Series, array or list), got a DataFrame"
         )
     labels = data.index if isinstance(data, pd.Series) else None
@@ -93,9 +91,9 @@ def _as_numbers(data: ArrayLike, where: str) -> tuple[np.ndarray, pd.Index | Non
         else:
             array = np.asarray(data, dtype=np.float64)
     except (TypeError, ValueError) as error:
-        raise _input_error(where, f"must hold numbers ({error})") from error
+        raise input_error(where, f"must hold numbers ({error})") from error
     if array.ndim != 1:
-        raise _input_error(where, f"must be one-dimensional, got {array.ndim} dimensions")
+        raise input_error(where, f"must be one-dimensional, got {array.ndim} dimensions")
     if labels is not None:
         _name_bad_entry(array, labels, where)
     return np.ascontiguousarray(array), labels
@@ -106,11 +104,11 @@ def _aligned(other: Any, labels: pd.Index | None, where: str) -> Any:
     if labels is None or not isinstance(other, pd.Series) or other.index.equals(labels):
         return other
     if not other.index.is_unique:
-        raise _input_error(where, "has repeated index labels, so it cannot be aligned to values")
+        raise input_error(where, "has repeated index labels, so it cannot be aligned to values")
     missing = labels.difference(other.index)
     if len(missing):
         shown = ", ".join(repr(x) for x in list(missing)[:5])
-        raise _input_error(where, f"has no entry for {len(missing)} label(s) of values: {shown}")
+        raise input_error(where, f"has no entry for {len(missing)} label(s) of values: {shown}")
     return other.reindex(labels)
 
 
@@ -125,30 +123,10 @@ def _prepare(
 
 
 def _group_codes(by: Labels, labels: pd.Index | None, n: int) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes for the group labels, and the labels in code order."""
-    if isinstance(by, pd.DataFrame):
-        raise _input_error(
-            "by", "must be one-dimensional (a Series, array or list), got a DataFrame"
-        )
-    name = by.name if isinstance(by, pd.Series) and by.name is not None else "group"
-    series = _aligned(by, labels, "by")
-    if not isinstance(series, pd.Series):
-        try:
-            series = pd.Series(series)  # keeps a Categorical's order of categories
-        except (TypeError, ValueError) as error:
-            raise _input_error("by", f"must be one group label per value ({error})") from error
-    if len(series) != n:
-        raise _input_error("by", f"has {len(series)} entries but values has {n}")
-    try:
-        codes, uniques = pd.factorize(series, sort=True)
-    except TypeError:  # labels of types that do not compare: keep first-seen order
-        codes, uniques = pd.factorize(series, sort=False)
-    if (codes < 0).any():
-        i = int(np.argmax(codes < 0))
-        where = f"entry {series.index[i]!r}" if labels is not None else f"entry {i}"
-        raise _input_error("by", f"{where} has no group label (missing)")
-    index = pd.Index(uniques, name=name)
-    return np.ascontiguousarray(codes, dtype=np.int64), index
+    """Integer codes for the group labels, and the labels in code order (sorted when they
+    sort), read as every ``by=`` of the package is."""
+    grouping = resolve_groups(by, n if labels is None else labels, sort=True)
+    return np.ascontiguousarray(grouping.codes, dtype=np.int64), grouping.labels
 
 
 # ----------------------------------------------------------------------------------------
@@ -711,9 +689,11 @@ _DECOMPOSITION_PARAMETERS = """
     ----------
     values : array-like or pandas.Series
         The quantity each stakeholder holds; finite and non-negative{positive}.
-    by : array-like or pandas.Series
+    by : array-like, pandas.Series or dict
         One group label per value, any hashable labels (role, sector, under_served, ...).
-        A Series is aligned to ``values`` by index when both are Series.
+        When ``values`` is a Series, a Series or dict ``by`` is aligned to it by index;
+        otherwise labels are taken in order. A missing label (None, NaN, ``pd.NA``, or an
+        index label ``by`` lacks) forms the group ``"not coded"``.
     weights : array-like or pandas.Series, optional
         How many people each entry stands for.
 
@@ -727,8 +707,8 @@ _DECOMPOSITION_PARAMETERS = """
     Raises
     ------
     coproduction.InputError
-        On bad values or weights, ``by`` of another length, a missing label, or a Series
-        that cannot be aligned{zeros}.
+        On bad values or weights, ``by`` of another length, a Series or dict ``by`` that
+        names none of the values' labels, or weights that cannot be aligned{zeros}.
 """
 
 
@@ -836,9 +816,11 @@ def parity_ratio(
     ----------
     values : array-like or pandas.Series
         The quantity each stakeholder holds; finite and non-negative.
-    by : array-like or pandas.Series
-        One group label per value, any hashable labels. A Series is aligned to ``values``
-        by index when both are Series.
+    by : array-like, pandas.Series or dict
+        One group label per value, any hashable labels. When ``values`` is a Series, a
+        Series or dict ``by`` is aligned to it by index; otherwise labels are taken in order.
+        A missing label (None, NaN, ``pd.NA``, or an index label ``by`` lacks) forms the
+        group ``"not coded"``.
     weights : array-like or pandas.Series, optional
         How many people each entry stands for.
 
@@ -851,8 +833,8 @@ def parity_ratio(
     Raises
     ------
     coproduction.InputError
-        On bad values or weights, ``by`` of another length, a missing label, or a Series
-        that cannot be aligned.
+        On bad values or weights, ``by`` of another length, a Series or dict ``by`` that
+        names none of the values' labels, or weights that cannot be aligned.
 
     Notes
     -----
@@ -881,3 +863,7 @@ def parity_ratio(
     codes, names = _group_codes(by, labels, len(v))
     raw = _core.metrics.parity_ratio(v, codes, w)
     return pd.Series(raw["ratio"], index=names.take(raw["group"]), name="parity_ratio")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,114 @@
+// Python bindings of the principles scorecard (include/coproduction/ladder/principles.hpp),
+// into `_core.ladder`.
+//
+// `PrinciplesConfig` is `principles_config`, filled field by field from
+// `coproduction.audit.PrinciplesConfig` (whose `__post_init__` calls its `check`);
+// `principles` takes the `_core.Network` of a `coproduction.Network` and returns the twelve
+// rows as a dict of columns; the DataFrame is made in python/coproduction/audit.py.
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coproduction/error.hpp"
+#include "coproduction/ladder/principles.hpp"
+#include "coproduction/model/network.hpp"
+#include "interrupt.hpp"
+#include "register.hpp"
+
+namespace py = pybind11;
+
+namespace coproduction::python {
+
+namespace {
+
+py::dict rows_dict(const std::vector<principle_row>& rows) {
+  py::list principle, indicator, verdict, threshold, evidence, needs;
+  py::array_t<double> value(static_cast<py::ssize_t>(rows.size()));
+  auto v = value.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const principle_row& r = rows[i];
+    principle.append(r.principle);
+    indicator.append(r.indicator);
+    v(static_cast<py::ssize_t>(i)) = r.value;
+    verdict.append(std::string(verdict_name(r.verdict)));
+    threshold.append(r.threshold);
+    evidence.append(r.evidence);
+    needs.append(r.needs);
+  }
+  py::dict out;
+  out["principle"] = principle;
+  out["indicator"] = indicator;
+  out["value"] = value;
+  out["verdict"] = verdict;
+  out["threshold"] = threshold;
+  out["evidence"] = evidence;
+  out["needs"] = needs;
+  return out;
+}
+
+}  // namespace
+
+void register_principles(py::module_& ladder) {
+  using C = principles_config;
+  py::class_<C>(ladder, "PrinciplesConfig",
+                "The thresholds and options of the principles scorecard, field for field those "
+                "of coproduction.audit.PrinciplesConfig; index is spelt as there and weighted "
+                "is a bool.")
+      .def(py::init<>())
+      .def_property(
+          "index", [](const C& c) { return std::string(measure_name(c.index)); },
+          [](C& c, const std::string& text) { c.index = parse_principles_index(text); })
+      .def_property(
+          "weighted", [](const C& c) { return c.weighting == decision_weighting::by_weight; },
+          [](C& c, bool weighted) {
+            c.weighting = weighted ? decision_weighting::by_weight : decision_weighting::equal;
+          })
+      .def_readwrite("active_share", &C::active_share)
+      .def_readwrite("equitable_meets", &C::equitable_meets)
+      .def_readwrite("equitable_partly", &C::equitable_partly)
+      .def_readwrite("inclusive_meets", &C::inclusive_meets)
+      .def_readwrite("inclusive_partly", &C::inclusive_partly)
+      .def_readwrite("expert_meets", &C::expert_meets)
+      .def_readwrite("expert_partly", &C::expert_partly)
+      .def_readwrite("human_meets", &C::human_meets)
+      .def_readwrite("human_partly", &C::human_partly)
+      .def_readwrite("transparent_meets", &C::transparent_meets)
+      .def_readwrite("transparent_partly", &C::transparent_partly)
+      .def_readwrite("trust_meets", &C::trust_meets)
+      .def_readwrite("trust_partly", &C::trust_partly)
+      .def_readwrite("protect_meets", &C::protect_meets)
+      .def_readwrite("protect_partly", &C::protect_partly)
+      .def_readwrite("decentralise_power_meets", &C::decentralise_power_meets)
+      .def_readwrite("decentralise_power_partly", &C::decentralise_power_partly)
+      .def_readwrite("decentralise_centralization_meets", &C::decentralise_centralization_meets)
+      .def_readwrite("decentralise_centralization_partly", &C::decentralise_centralization_partly)
+      .def_readwrite("centralization_layer", &C::centralization_layer)
+      .def_readwrite("informs_types", &C::informs_types)
+      .def_readwrite("trust_types", &C::trust_types)
+      .def_readwrite("care_types", &C::care_types)
+      .def("check", [](const C& c) { check_principles_config(c); },
+           "Raises InputError naming the first field out of its range.");
+  ladder.def(
+      "principles",
+      [](const Network& net, const std::optional<std::string>& project, const C& config) {
+        // The configuration is copied while the GIL is held and the network is held for
+        // reading (interrupt.hpp), so the scorecard reads one state of C++ objects only and
+        // writes only its own rows: the GIL can be released. Ctrl-C stops the power indices.
+        const C c = config;
+        return rows_dict(held_network(net, [&](const Network& n) {
+          return principles(n, project, c, python_signals);
+        }));
+      },
+      py::arg("net"), py::arg("project"), py::arg("config"),
+      "The twelve principles of the Co-production Framework read against the network: a dict "
+      "of columns principle, indicator, value (float array, NaN where not measurable), "
+      "verdict, threshold, evidence and needs (a list per row).");
+}
+
+}  // namespace coproduction::python

@@ -1,0 +1,98 @@
+"""Layers by relation type and scale, and density on distinct ties, at the ``_core`` boundary.
+
+Density is checked against NetworkX's ``density`` of the simple (Di)Graph made of the same
+edges (parallel edges collapse, self-loops are dropped first, as the library reads a layer).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+nx = pytest.importorskip("networkx")
+
+import coproduction as cp  # noqa: E402
+from coproduction import _core  # noqa: E402
+
+
+def simple_nx(n: int, source: np.ndarray, target: np.ndarray, directed: bool) -> "nx.Graph":
+    g = nx.DiGraph() if directed else nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from((int(s), int(t)) for s, t in zip(source, target) if s != t)
+    return g
+
+
+def test_density_of_the_three_stakeholder_example():
+    # a -> b informs, a -> b trusts, b -> c informs: 2 of the 6 ordered pairs are tied.
+    source, target = np.array([0, 0, 1]), np.array([1, 1, 2])
+    assert _core.metrics.density(3, source, target) == pytest.approx(2 / 6)
+    assert _core.metrics.density(3, source, target) == pytest.approx(
+        nx.density(simple_nx(3, source, target, True)))
+    assert _core.metrics.density(3, source, target, directed=False) == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("seed", range(8))
+def test_density_matches_networkx_on_multigraphs_with_self_loops(seed, directed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 30))
+    m = int(rng.integers(0, 3 * n))
+    # Many repeats and some self-loops: a raw count m / (n (n - 1)) would be wrong here.
+    source = rng.integers(0, n, m)
+    target = rng.integers(0, n, m)
+    got = _core.metrics.density(n, source, target, directed=directed)
+    assert got == pytest.approx(nx.density(simple_nx(n, source, target, directed)), abs=1e-15)
+    assert 0.0 <= got <= 1.0
+
+
+def test_density_is_undefined_below_two_vertices():
+    empty = np.array([], dtype=np.int64)
+    assert math.isnan(_core.metrics.density(0, empty, empty))
+    assert math.isnan(_core.metrics.density(1, empty, empty))
+    with pytest.raises(cp.InputError, match="outside"):
+        _core.metrics.density(2, np.array([0]), np.array([2]))
+
+
+def scaled() -> cp.Network:
+    net = cp.Network()
+    for who in ("outreach", "womens_group", "probation"):
+        net.add_stakeholder(who, kind="group")
+    net.add_stakeholder("handling_box", kind="object")
+    net.add_relation("outreach", "womens_group", "informs", scale="session", weight=2.0)
+    net.add_relation("outreach", "probation", "informs", scale="institution")
+    net.add_relation("probation", "womens_group", "refers", scale="place")
+    net.add_relation("womens_group", "outreach", "learns_from")  # no scale
+    net.add_relation("handling_box", "womens_group", "mediates", scale="session")
+    return net
+
+
+def pairs(core: object, *args: object, **kwargs: object) -> list:
+    ids, source, target, _ = core.layer_edges(*args, **kwargs)  # type: ignore[attr-defined]
+    return [(ids[s], ids[t]) for s, t in zip(source, target)]
+
+
+def test_layer_edges_by_type_and_scale():
+    core = scaled()._core
+    assert pairs(core) == [("outreach", "womens_group"), ("outreach", "probation"),
+                           ("probation", "womens_group"), ("womens_group", "outreach")]
+    assert pairs(core, ["informs"], ["institution"]) == [("outreach", "probation")]
+    assert pairs(core, None, ["session", "place"]) == [("outreach", "womens_group"),
+                                                       ("probation", "womens_group")]
+    # A relation with no scale is outside every layer that names scales.
+    assert pairs(core, ["learns_from"], ["session", "institution", "place"]) == []
+    assert pairs(core, scales=["session"], include_objects=True) == [
+        ("outreach", "womens_group"), ("handling_box", "womens_group")]
+    _, _, _, weight = core.layer_edges(["informs"], ["session"])
+    assert weight.tolist() == [2.0]
+
+
+def test_layer_edges_refuses_unknown_scales_and_types():
+    core = scaled()._core
+    with pytest.raises(cp.InputError, match="\"city\" is not a scale") as info:
+        core.layer_edges(None, ["city"])
+    assert info.value.where == "scale"
+    with pytest.raises(cp.InputError, match="no relation of type \"inform\"") as info:
+        core.layer_edges(["inform"])
+    assert info.value.where == "layer"
