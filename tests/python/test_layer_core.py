@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 nx = pytest.importorskip("networkx")
@@ -96,3 +97,44 @@ def test_layer_edges_refuses_unknown_scales_and_types():
     with pytest.raises(cp.InputError, match="no relation of type \"inform\"") as info:
         core.layer_edges(["inform"])
     assert info.value.where == "layer"
+
+
+SCALES = ["session", "institution", "place", ["session", "place"]]
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=str)
+def test_every_metric_reads_a_layer_by_scale(scale):
+    # The public functions at a scale equal NetworkX on the relations kept by hand.
+    net = cp.examples.load("twam_partners_2013")
+    wanted = {scale} if isinstance(scale, str) else set(scale)
+    rel = net.relations.reset_index()
+    objects = set(net.stakeholders.index[net.stakeholders["kind"] == "object"])
+    kept = rel[rel["scale"].isin(wanted) & ~rel["source"].isin(objects)
+               & ~rel["target"].isin(objects)]
+    g = nx.DiGraph()
+    g.add_nodes_from(s for s in net.stakeholders.index if s not in objects)
+    g.add_edges_from(zip(kept["source"], kept["target"]))
+    degree = cp.metrics.centrality(net, "degree", scale=scale)
+    want = pd.Series(nx.degree_centrality(g)).reindex(degree.index)
+    np.testing.assert_allclose(degree.to_numpy(), want.to_numpy(), rtol=1e-12)
+    between = cp.metrics.centrality(net, "betweenness", scale=scale)
+    want_b = pd.Series(nx.betweenness_centrality(g)).reindex(between.index)
+    np.testing.assert_allclose(between.to_numpy(), want_b.to_numpy(), rtol=1e-9, atol=1e-15)
+    row = cp.metrics.summary(net, scale=scale).loc["all"]
+    assert row["density"] == pytest.approx(nx.density(g))
+    assert row["relations"] == len(kept)
+    # A scale narrows the layer: never more relations than with no scale.
+    assert row["relations"] <= cp.metrics.summary(net).loc["all", "relations"]
+
+
+def test_scale_words_and_empty_lists_are_refused_by_name():
+    net = cp.examples.load("twam_partners_2013")
+    with pytest.raises(cp.InputError) as err:
+        cp.metrics.centrality(net, "degree", scale="ward")
+    assert err.value.where == "scale"
+    with pytest.raises(cp.InputError) as err:
+        cp.metrics.reciprocity(net, scale=[])
+    assert err.value.where == "scale"
+    with pytest.raises(cp.InputError) as err:
+        cp.metrics.reciprocity(net, layer=[])
+    assert err.value.where == "layer"
