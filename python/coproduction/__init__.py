@@ -8,21 +8,14 @@ project stands on.
 >>> net = cp.examples.load("twam_partners_2013")
 """
 
-from . import _core
-from ._errors import (
-    ConcurrentModificationError,
-    DuplicateIdError,
-    Error,
-    FormatError,
-    InputError,
-    InvalidValueError,
-    LimitError,
-    ModelError,
-    Problem,
-    UnknownIdError,
-)
+from typing import List
+
+from . import _core, _errors
+# The exception classes: exactly _errors.__all__ (the star import also tells a type checker
+# that they are exported).
+from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
-from . import audit, examples, ladder, metrics, power, report
+from . import audit, examples, ladder, metrics, network, power, report
 
 __version__: str = _core.__version__
 
@@ -31,21 +24,17 @@ __all__ = [
     "read_json",
     "write_json",
     "from_frames",
+    "network",
     "examples",
     "report",
     "metrics",
     "power",
     "ladder",
     "audit",
-    "Error",
-    "FormatError",
-    "Problem",
-    "ModelError",
-    "DuplicateIdError",
-    "UnknownIdError",
-    "InvalidValueError",
-    "InputError",
-    "LimitError",
-    "ConcurrentModificationError",
+    *_errors.__all__,
     "__version__",
 ]
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -61,37 +61,47 @@ def _shown(text: str, *, keep_newlines: bool = False) -> str:
     return (_CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL).sub(_escape, text)
 
 
-def _shown_value(value: Any) -> Any:
-    """A JSON value with every string in it (keys too) escaped, backslashes doubled first so
-    that two different strings never look alike once escaped."""
-    if isinstance(value, str):
-        return _shown(value.replace("\\", "\\\\"))
-    if isinstance(value, list):
-        return [_shown_value(v) for v in value]
-    if isinstance(value, dict):
-        return {_shown_value(k): _shown_value(v) for k, v in value.items()}
-    return value
+# In JSON text as Python's json module writes it with ensure_ascii=False: an escape (``\\``,
+# ``\"``, ``\n``, ``\u001b``, ...; a C0 control character is always escaped) or a character
+# shown raw that a terminal may act on (DEL, C1, the bidirectional overrides, lone
+# surrogates). Every control character and every backslash of the data is one match.
+_JSON_TOKEN = re.compile(r'\\(u[0-9a-fA-F]{4}|.)|[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
+# An escaped C0 control character, after an even number of backslashes (an odd run ends in
+# the backslash that escapes it).
+_JSON_CONTROL = re.compile(r'(?<!\\)(?:\\\\)*\\(?:[bfnrt]|u00[01][0-9a-fA-F])')
+_JSON_SHORT = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
-def _has_control(value: Any) -> bool:
-    if isinstance(value, str):
-        return _CONTROL.search(value) is not None
-    if isinstance(value, list):
-        return any(_has_control(v) for v in value)
-    if isinstance(value, dict):
-        return any(_has_control(k) or _has_control(v) for k, v in value.items())
-    return False
+def _shown_token(match: "re.Match[str]") -> str:
+    """One match of _JSON_TOKEN as it stands in the JSON text of the escaped document: the
+    string's backslashes doubled, each control character written as ``\\x1b`` or
+    ``\\u202e`` (in the JSON text, with one more backslash in front)."""
+    escaped = match.group(1)
+    if escaped is None:  # a raw control character
+        return "\\" + _escape(match)
+    if escaped == "\\":
+        return "\\" * 4
+    if escaped in _JSON_SHORT or escaped[0] == "u":
+        char = _JSON_SHORT.get(escaped) or chr(int(escaped[1:], 16))
+        if _CONTROL.match(char):
+            code = ord(char)
+            return "\\" + (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return match.group()  # \" or \/, or an escaped character that is not a control
 
 
 def _displayable(net: Network) -> Network:
     """The network to report on: ``net`` itself, or, when its data hold control characters
-    (a newline in a label, an escape sequence in a role), a copy whose every string is
-    escaped, so that the reports show them as text and keep their own line layout."""
-    document = json.loads(net.to_json(indent=None))
-    if not _has_control(document):
+    (a newline in a label, an escape sequence in a role), a copy whose every string (keys
+    too) is escaped, backslashes doubled first so that two different strings never look
+    alike once escaped: the reports show them as text and keep their own line layout.
+
+    The document is read and escaped as one JSON text, by regular expressions, not string
+    by string."""
+    text = json.dumps(json.loads(net.to_json(indent=None)), ensure_ascii=False)
+    if _JSON_CONTROL.search(text) is None and _CONTROL.search(text) is None:
         return net
-    text = json.dumps(_shown_value(document), ensure_ascii=False).encode("utf-8")
-    return read_json(text, max_bytes=max(MAX_BYTES, len(text)))
+    data = _JSON_TOKEN.sub(_shown_token, text).encode("utf-8")
+    return read_json(data, max_bytes=max(MAX_BYTES, len(data)))
 
 
 def _write(stream: TextIO, text: str) -> None:

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._checks import check_project, network_core
 from ._errors import input_error
 from ._items import as_items
 from ._reading import reads_network
@@ -298,26 +299,22 @@ def principles(net: Network, project: Optional[str] = None, *,
     >>> card.loc["Trust", "evidence"].split(";")[0]
     '0 of 5 trust ties returned'
     """
-    if not isinstance(net, Network):
-        raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
+    core = network_core(net)
     if config is None:
         config = PrinciplesConfig()
     elif not isinstance(config, PrinciplesConfig):
         raise input_error("config", f"a PrinciplesConfig, not {type(config).__name__}")
-    if project is not None and (not isinstance(project, str)
-                                or project not in set(net.projects.index)):
-        # The core refuses an unknown project with the same words; asking here spares it
-        # the copy of the network, and says so for a project that is not even a string.
-        raise input_error("project", f"unknown project {project!r}; the projects are "
-                                     f"{list(net.projects.index)}")
-    rows = _core.ladder.principles(net._core, project, _core_config(config))
+    # The core refuses an unknown project with the same words; asking here spares it the
+    # copy of the network, and says so for a project that is not even a string.
+    check_project(net, project)
+    rows = _core.ladder.principles(core, project, _core_config(config))
     table = pd.DataFrame({
         "indicator": pd.Series(rows["indicator"], dtype=object),
         "value": np.asarray(rows["value"], dtype=float),
         "verdict": pd.Series(rows["verdict"], dtype=object),
         "threshold": pd.Series(rows["threshold"], dtype=object),
         "evidence": pd.Series(rows["evidence"], dtype=object),
-        "needs": pd.Series(["; ".join(needs) for needs in rows["needs"]], dtype=object),
+        "needs": pd.Series(rows["needs"], dtype=object).str.join("; "),
     })
     table.index = pd.Index(rows["principle"], name="principle", dtype=object)
     table.attrs["project"] = project
@@ -359,7 +356,7 @@ def scorecard_text(table: pd.DataFrame, *, width: int = 100) -> str:
     if project is not None:
         head += f", project {project!r}"
     lines = [head]
-    name_width = max((len(str(n)) for n in table.index), default=0)
+    name_width = int(table.index.astype(str).str.len().max()) if len(table) else 0
     counts = table["verdict"].value_counts()
     lines.append("  " + "; ".join(f"{v}: {int(counts.get(v, 0))}" for v in VERDICTS))
     indent = " " * 6
@@ -373,10 +370,9 @@ def scorecard_text(table: pd.DataFrame, *, width: int = 100) -> str:
         value = "-" if pd.isna(row["value"]) else f"{row['value']:.2f}"
         lines.append(f"  {str(name):<{name_width}}  {value:>5}  {row['verdict']}")
         lines += wrapped(f"indicator: {row['indicator']}")
+        lines += wrapped(f"evidence: {row['evidence']}")
         if row["verdict"] == NOT_MEASURABLE:
-            lines += wrapped(f"evidence: {row['evidence']}")
             lines += wrapped(f"needs: {row['needs']}")
         else:
-            lines += wrapped(f"evidence: {row['evidence']}")
             lines += wrapped(f"rule: {row['threshold']}")
     return "\n".join(lines)

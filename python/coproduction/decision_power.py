@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._checks import check_max_coalitions
+from ._checks import check_max_coalitions, check_project, network_core
 from ._errors import input_error
 from ._groups import NOT_CODED, resolve_groups
 from ._reading import reads_network
@@ -51,21 +51,9 @@ INDICES = ("banzhaf", "banzhaf_absolute", "shapley_shubik", "deegan_packel", "ho
 _BY = (None, "decision", "stage", "project", "all")
 
 
-def _core_of(net: Any) -> Any:
-    if not isinstance(net, Network):
-        raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
-    return net._core
-
-
 def _check_index(index: str) -> None:
     if index not in INDICES:
         raise input_error("index", f"must be one of {', '.join(INDICES)}, got {index!r}")
-
-
-def _check_project(net: Network, project: Optional[str]) -> None:
-    if project is not None and project not in set(net.projects.index):
-        raise input_error("project", f"unknown project {project!r}; the projects are "
-                                     f"{list(net.projects.index)}")
 
 
 def _frame(table: Mapping[str, Any], columns_name: str) -> pd.DataFrame:
@@ -155,12 +143,12 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
     co_design_curators             0.333333                0.6
     co_design_young_people         0.333333                0.2
     """
-    core = _core_of(net)
+    core = network_core(net)
     _check_index(index)
     most = check_max_coalitions(max_coalitions)
     if by not in _BY:
         raise input_error("by", f"must be None, 'decision', 'stage', 'project' or 'all', got {by!r}")
-    _check_project(net, project)
+    check_project(net, project)
     if by is None or by == "decision":
         frame = _frame(_core.power.decision_power(core, index, most), "decision")
         if project is not None:
@@ -277,9 +265,9 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
     convenor    0.4             2   0.294    1.36
     partner     0.6             3   0.706    0.85
     """
-    core = _core_of(net)
+    core = network_core(net)
     _check_index(index)
-    _check_project(net, project)
+    check_project(net, project)
     table = _core.power.power_by(core, index, "all", bool(weighted), project)
     power = pd.Series(np.asarray(table["values"], dtype=float)[:, 0],
                       index=pd.Index(table["stakeholders"], dtype=object))
@@ -323,8 +311,8 @@ def convenor_carried(net: Network, *, project: Optional[str] = None) -> pd.Serie
     >>> cp.power.convenor_carried(net, project="co_design").tolist()
     [True, False, False, True, True, True]
     """
-    core = _core_of(net)
-    _check_project(net, project)
+    core = network_core(net)
+    check_project(net, project)
     flags = pd.Series(np.asarray(_core.power.convenor_carried(core), dtype=bool),
                       index=pd.Index(net.decisions.index, name="decision", dtype=object),
                       name="convenor_carried")
@@ -372,8 +360,8 @@ def convenor_carried_share(net: Network, *, project: Optional[str] = None,
     >>> cp.power.convenor_carried_share(net, project="co_design")
     0.6666666666666666
     """
-    core = _core_of(net)
-    _check_project(net, project)
+    core = network_core(net)
+    check_project(net, project)
     return float(_core.power.convenor_carried_share(core, bool(weighted), project))
 
 
@@ -404,21 +392,23 @@ def veto_players(net: Network, *, project: Optional[str] = None) -> pd.DataFrame
     twam_outreach  reminiscence_themes          False
     housing21_ot   reminiscence_format           True
     """
-    core = _core_of(net)
-    _check_project(net, project)
+    core = network_core(net)
+    check_project(net, project)
     found = _core.power.veto_players(core)
-    decisions = net.decisions
-    convenor = net.stakeholders["convenor"].fillna(False).astype(bool)
-    ids = list(found["stakeholder"])
+    ids = pd.Index(found["stakeholder"], name="stakeholder", dtype=object)
+    decision = pd.Index(found["decision"], dtype=object)
+    # One row per veto player: its decision's row (a decision repeats for each of its veto
+    # players), and its own convenor flag (not coded: a partner).
+    of_decision = net.decisions.reindex(decision)
+    convenor = net.stakeholders["convenor"].fillna(False).astype(bool).reindex(ids)
     out = pd.DataFrame({
-        "decision": np.asarray(list(found["decision"]), dtype=object),
-        "project": np.asarray([decisions.at[d, "project"] for d in found["decision"]],
-                              dtype=object),
-        "stage": pd.Categorical([decisions.at[d, "stage"] for d in found["decision"]],
+        "decision": decision.to_numpy(),
+        "project": of_decision["project"].to_numpy(dtype=object),
+        "stage": pd.Categorical(of_decision["stage"].to_numpy(dtype=object),
                                 categories=list(STAGES), ordered=True),
         "named_in_rule": np.asarray(found["named_in_rule"], dtype=bool),
-        "convenor": np.asarray([bool(convenor[s]) for s in ids], dtype=bool),
-    }, index=pd.Index(ids, name="stakeholder", dtype=object))
+        "convenor": convenor.to_numpy(dtype=bool),
+    }, index=ids)
     if project is not None:
         out = out[out["project"] == project]
     return out
@@ -492,8 +482,8 @@ def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "rol
     housing21_reminiscence_group    0.25
     Name: reminiscence_themes, dtype: float64
     """
-    core = _core_of(net)
-    _check_project(net, project)
+    core = network_core(net)
+    check_project(net, project)
     grouping = resolve_groups(by, net.stakeholders.index, net=net)
     codes = grouping.codes.copy()
     alone = grouping.of_items() == NOT_CODED

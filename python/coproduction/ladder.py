@@ -21,12 +21,13 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
+from ._checks import check_project, network_core
 from ._errors import input_error
 from ._items import as_items
 from ._reading import reads_network
@@ -129,7 +130,8 @@ class LadderConfig:
         object.__setattr__(self, "co_production_stages", stages)
 
 
-def _categorical(values: Sequence[Any], categories: Sequence[str]) -> pd.Categorical:
+def _categorical(values: Union[Sequence[Any], np.ndarray], categories: Sequence[str]
+                 ) -> pd.Categorical:
     return pd.Categorical(list(values), categories=list(categories), ordered=True)
 
 
@@ -228,12 +230,6 @@ class Classification:
                 f"<p>{len(self.evidence)} rows of evidence in <code>.evidence</code>.</p></div>")
 
 
-def _core_of(net: Any) -> Any:
-    if not isinstance(net, Network):
-        raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
-    return net._core
-
-
 def _config(config: Optional[LadderConfig]) -> LadderConfig:
     if config is None:
         return LadderConfig()
@@ -263,6 +259,13 @@ def _optional_text(values: Sequence[Any]) -> np.ndarray:
     # An array rather than a Series: a Series would be aligned on its own RangeIndex.
     out = np.empty(len(values), dtype=object)
     out[:] = list(values)
+    return out
+
+
+def _types(values: Sequence[Any]) -> np.ndarray:
+    """Computed types as the core gives them, None (below consultation) read as "none"."""
+    out = _optional_text(values)
+    out[pd.isna(out)] = "none"
     return out
 
 
@@ -341,11 +344,9 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
     >>> result.stages[["type", "iap2", "arnstein", "tlap"]].loc["design"].tolist()
     ['co-design', 'collaborate', 'partnership', 'co-design']
     """
-    core = _core_of(net)
+    core = network_core(net)
     config = _config(config)
-    if not isinstance(project, str) or project not in set(net.projects.index):
-        raise input_error("project", f"unknown project {project!r}; the projects are "
-                                     f"{list(net.projects.index)}")
+    check_project(net, project, required=True)
     raw = _core.ladder.classify(core, project, **_core_config(config))
     label = net.projects.at[project, "label"]
 
@@ -353,8 +354,9 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
     criteria = pd.DataFrame({
         "rung": _categorical(c["rung"], COLLABORATION_TYPES),
         "met": np.asarray(c["met"], dtype=bool),
-        "value": np.asarray([np.nan if x is None else x for x in c["value"]], dtype=float),
-        "threshold": np.asarray([np.nan if x is None else x for x in c["threshold"]], dtype=float),
+        # numpy reads a None (nothing measured, no threshold) as NaN in a float array.
+        "value": np.asarray(c["value"], dtype=float),
+        "threshold": np.asarray(c["threshold"], dtype=float),
         "detail": _optional_text(c["detail"]),
     }, index=pd.Index(c["criterion"], name="criterion", dtype=object))
 
@@ -388,13 +390,13 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
         "partners_carry": np.asarray(d["partners_carry"], dtype=bool),
         "joint": np.asarray(d["joint"], dtype=bool),
         "shared_equally": np.asarray(d["shared_equally"], dtype=bool),
-        "type": _categorical(["none" if t is None else t for t in d["type"]], TYPES),
+        "type": _categorical(_types(d["type"]), TYPES),
     }, index=pd.Index(d["decision"], name="decision", dtype=object))
 
     s = raw["stages"]
     counts = np.asarray(s["decisions"], dtype=np.int64)
-    stage_types = [None if n == 0 else ("none" if t is None else t)
-                   for n, t in zip(counts, s["type"])]
+    stage_types = _types(s["type"])
+    stage_types[counts == 0] = None  # a stage with no decision has no type
     stages = pd.DataFrame({
         "decisions": counts,
         "type": _categorical(stage_types, TYPES),
@@ -459,16 +461,17 @@ def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.Data
     project                                               
     reminiscence  engagement  co-production          False
     """
-    core = _core_of(net)
+    core = network_core(net)
     raw = _core.ladder.classify_all(core, **_core_config(_config(config)))
-    ids = list(raw["project"])
+    ids = pd.Index(raw["project"], name="project", dtype=object)
     labels = net.projects["label"].reindex(ids)
     return pd.DataFrame({
-        "label": _optional_text([p if _missing(x) else str(x) for p, x in zip(ids, labels)]),
-        "type": _categorical(["none" if t is None else t for t in raw["type"]], TYPES),
+        "label": np.where(labels.isna().to_numpy(), ids.to_numpy(),  # no label: the id
+                          labels.to_numpy(dtype=object)),
+        "type": _categorical(_types(raw["type"]), TYPES),
         "claimed": _categorical(raw["claimed"], TYPES),
         "matches_claim": pd.array(list(raw["matches_claim"]), dtype="boolean"),
-    }, index=pd.Index(ids, name="project", dtype=object))
+    }, index=ids)
 
 
 @reads_network
@@ -581,7 +584,7 @@ def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float
     housing21_ot                  power_exceeds_influence -0.558
     housing21_reminiscence_group  power_exceeds_influence -0.654
     """
-    core = _core_of(net)
+    core = network_core(net)
     if influence not in ("rank", "share"):
         raise input_error("influence", f"must be 'rank' or 'share', got {influence!r}")
     rank_threshold, share_threshold = 0.5, 0.1

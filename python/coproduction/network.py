@@ -32,6 +32,9 @@ __all__ = [
     "RIGHTS",
     "RULES",
     "COLLABORATION_TYPES",
+    "MAX_DEPTH",
+    "MAX_BYTES",
+    "MAX_INDENT",
 ]
 
 KINDS = ("person", "group", "organisation", "object")
@@ -359,8 +362,8 @@ class Network:
             "paid": pd.array(cols["paid"], dtype="boolean"),
             "convenor": pd.array(cols["convenor"], dtype="boolean"),
             "size": pd.array(cols["size"], dtype="Int64"),
-            "influence": np.array([np.nan if x is None else x for x in cols["influence"]],
-                                  dtype=float),
+            # numpy reads a None as NaN in a float array: influence not given.
+            "influence": np.asarray(cols["influence"], dtype=float),
             "attributes": pd.Series(cols["attributes"], dtype=object),
         })
         frame.index = pd.Index(cols["id"], name="id", dtype=object)
@@ -412,7 +415,7 @@ class Network:
             "project": pd.Series(cols["project"], dtype=object),
             "stage": _categorical(cols["stage"], STAGES, ordered=True),
             "rule": _categorical(cols["rule"], RULES, ordered=False),
-            "quota": np.array([np.nan if q is None else q for q in cols["quota"]], dtype=float),
+            "quota": np.asarray(cols["quota"], dtype=float),  # None (no quota) reads as NaN
             "weight": np.asarray(cols["weight"], dtype=float),
             "attributes": pd.Series(cols["attributes"], dtype=object),
         })
@@ -786,3 +789,7 @@ def from_frames(
         rights=None if rights is None else _right_columns(rights),
         missing=_MISSING)
     return net
+
+
+def __dir__() -> List[str]:
+    return list(__all__)

@@ -41,10 +41,11 @@ Conventions:
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -197,6 +198,42 @@ def _as_quota(quota: float, total: int) -> int:
     return q
 
 
+def _label_positions(items: Sequence[Any], labels: pd.Index, where: str) -> np.ndarray:
+    """The position among the players of each label in ``items``, repeats kept.
+
+    Raises
+    ------
+    coproduction.InputError
+        A label that is not a player, or that names several players.
+    """
+    try:
+        # tupleize_cols=False: a tuple is one label, never the levels of a MultiIndex.
+        target = pd.Index(pd.Series(items, dtype=object), tupleize_cols=False)
+        if labels.is_unique:
+            positions = labels.get_indexer(target)
+        else:
+            shared = target.isin(labels[labels.duplicated(keep=False)])
+            if shared.any():
+                raise _input_error(where, f"label {target[int(np.argmax(shared))]!r} is not "
+                                          f"unique among the players")
+            positions = labels.get_indexer_non_unique(target)[0]
+    except TypeError as error:  # an unhashable entry, such as a list inside the list
+        raise _input_error(where, f"holds an entry that cannot name a player ({error})") \
+            from None
+    missing = positions < 0
+    if missing.any():
+        raise _input_error(where, f"{target[int(np.argmax(missing))]!r} is not one of the "
+                                  f"players")
+    return np.asarray(positions, dtype=np.int64)
+
+
+def _first_repeat(positions: np.ndarray) -> int:
+    """The index of the first entry of ``positions`` that an earlier one already holds, or
+    -1."""
+    repeated = pd.Index(positions).duplicated()
+    return int(np.argmax(repeated)) if repeated.any() else -1
+
+
 def _as_positions(chosen: Any, labels: pd.Index, n: int, where: str) -> np.ndarray:
     """Positions of the chosen players: ``None``, a boolean mask, or a collection of labels."""
     if chosen is None:
@@ -208,22 +245,16 @@ def _as_positions(chosen: Any, labels: pd.Index, n: int, where: str) -> np.ndarr
             raise _input_error(where, "the boolean mask has no entry for some players")
         return np.flatnonzero(mask.to_numpy(dtype=bool)).astype(np.int64)
     items = list(chosen)
-    if items and all(isinstance(x, (bool, np.bool_)) for x in items):
+    # skipna=False: a None among booleans makes a list of labels, not a mask.
+    if items and pd.api.types.infer_dtype(items, skipna=False) == "boolean":
         if len(items) != n:
             raise _input_error(where, f"a boolean mask needs {n} entries, got {len(items)}")
         return np.flatnonzero(np.asarray(items, dtype=bool)).astype(np.int64)
-    positions = []
-    for label in items:
-        try:
-            found = labels.get_loc(label)
-        except (KeyError, TypeError):
-            raise _input_error(where, f"{label!r} is not one of the players") from None
-        if not isinstance(found, (int, np.integer)):
-            raise _input_error(where, f"label {label!r} is not unique among the players")
-        if int(found) in positions:
-            raise _input_error(where, f"{label!r} is named twice")
-        positions.append(int(found))
-    return np.asarray(positions, dtype=np.int64)
+    positions = _label_positions(items, labels, where)
+    repeat = _first_repeat(positions)
+    if repeat >= 0:
+        raise _input_error(where, f"{items[repeat]!r} is named twice")
+    return positions
 
 
 def _seed(rng: Seed) -> int:
@@ -247,53 +278,68 @@ def _check_sampling(samples: int, confidence: float) -> None:
         raise _input_error("confidence", f"must lie strictly between 0 and 1, got {confidence!r}")
 
 
-def _sampled(index: str, game: _Game, name: str, *, rng: Seed, samples: int, confidence: float,
-             interval: bool, normalized: bool = True) -> Union[pd.Series, pd.DataFrame]:
+def _value(index: str, game: _Game, *, sample: bool, method: str, exact_args: Tuple[Any, ...],
+           rng: Seed, samples: int, confidence: float, interval: bool,
+           normalized: bool = True) -> Union[pd.Series, pd.DataFrame]:
+    """The index ``index`` of ``game``: exact, by the core's function of that name (given
+    ``exact_args`` after the game), or estimated by Monte Carlo sampling when ``sample`` or
+    when ``method="auto"`` and the exact computation is refused with LimitError."""
+    if not sample:
+        try:
+            values = getattr(_core.power, index)(game.weights, game.quota, game.veto, *exact_args)
+        except LimitError:
+            if method == "exact":
+                raise
+        else:
+            if interval:
+                frame = pd.DataFrame({"value": values, "lower": values, "upper": values,
+                                      "standard_error": np.zeros_like(values)},
+                                     index=game.labels)
+                frame.attrs["method"] = "exact"
+                return frame
+            return game.series(values, index, "exact")
     _check_sampling(samples, confidence)
     estimate = _core.power.monte_carlo(index, game.weights, game.quota, game.veto, int(samples),
-                                       _seed(rng), float(confidence), normalized)
+                                       _seed(rng), float(confidence), bool(normalized))
     attrs = {"method": "monte_carlo", "samples": int(estimate["samples"]),
              "confidence": float(estimate["confidence"])}
     if interval:
-        frame = pd.DataFrame({key: estimate[key] for key in
+        frame = pd.DataFrame({key: estimate[key] for key in  # the four columns
                               ("value", "lower", "upper", "standard_error")}, index=game.labels)
         frame.attrs.update(attrs)
         return frame
-    out = game.series(estimate["value"], name, "monte_carlo")
+    out = game.series(estimate["value"], index, "monte_carlo")
     out.attrs.update(attrs)
     return out
 
 
-def _exact(values: np.ndarray, game: _Game, name: str,
-           interval: bool) -> Union[pd.Series, pd.DataFrame]:
-    if interval:
-        frame = pd.DataFrame({"value": values, "lower": values, "upper": values,
-                              "standard_error": np.zeros_like(values)}, index=game.labels)
-        frame.attrs["method"] = "exact"
-        return frame
-    return game.series(values, name, "exact")
+def _by_vote_totals(index: str, weights: Weights, quota: float, *, veto: Any, method: str,
+                    cells: int, exact_args: Tuple[Any, ...] = (), normalized: bool = True,
+                    **sampling: Any) -> Union[pd.Series, pd.DataFrame]:
+    """Banzhaf or Shapley-Shubik: exact by dynamic programming over vote totals, sampled
+    with ``method="auto"`` when players x total votes exceeds ``cells`` or the total exceeds
+    ``_AUTO_MAX_TOTAL`` (time and memory of the programme)."""
+    _check_method(method)
+    game = _Game(weights, quota, veto)
+    total = int(game.weights.sum())
+    large = game.n * total > cells or total > _AUTO_MAX_TOTAL
+    return _value(index, game, sample=method == "monte_carlo" or (method == "auto" and large),
+                  method=method, exact_args=exact_args, normalized=normalized, **sampling)
 
 
-def _enumerated(index: str, weights: Weights, quota: float, *, veto: Any, method: str, rng: Seed,
-                samples: int, confidence: float, interval: bool, limit: int,
-                max_coalitions: Union[int, None] = None) -> Union[pd.Series, pd.DataFrame]:
+def _enumerated(index: str, weights: Weights, quota: float, *, veto: Any, method: str, limit: int,
+                max_coalitions: Union[int, None] = None,
+                **sampling: Any) -> Union[pd.Series, pd.DataFrame]:
+    """Deegan-Packel, Holler or Johnston: exact by enumerating coalitions up to ``limit``
+    players, sampled with ``method="auto"`` above MAX_ENUMERATION_PLAYERS."""
     _check_method(method)
     extra = () if max_coalitions is None else (_check_max_coalitions(max_coalitions),)
     game = _Game(weights, quota, veto)
-    if method == "monte_carlo" or (method == "auto" and game.n > MAX_ENUMERATION_PLAYERS):
-        return _sampled(index, game, index, rng=rng, samples=samples, confidence=confidence,
-                        interval=interval)
-    if game.n > limit:
+    sample = method == "monte_carlo" or (method == "auto" and game.n > MAX_ENUMERATION_PLAYERS)
+    if not sample and game.n > limit:
         raise _input_error("method", f"exact {index} is limited to {limit} players (got "
                                      f"{game.n}); use method='monte_carlo'")
-    try:
-        values = getattr(_core.power, index)(game.weights, game.quota, game.veto, *extra)
-    except LimitError:
-        if method == "exact":
-            raise
-        return _sampled(index, game, index, rng=rng, samples=samples, confidence=confidence,
-                        interval=interval)
-    return _exact(values, game, index, interval)
+    return _value(index, game, sample=sample, method=method, exact_args=extra, **sampling)
 
 
 # ----------------------------------------------------------------------------------------
@@ -403,21 +449,10 @@ def banzhaf(weights: Weights, quota: float, *, veto: Any = None, normalized: boo
     >>> cp.power.banzhaf([1, 1, 1], 3, normalized=False).tolist()
     [0.25, 0.25, 0.25]
     """
-    _check_method(method)
-    game = _Game(weights, quota, veto)
-    total = int(game.weights.sum())
-    if method == "monte_carlo" or (method == "auto" and (game.n * total > _AUTO_BANZHAF_CELLS
-                                                         or total > _AUTO_MAX_TOTAL)):
-        return _sampled("banzhaf", game, "banzhaf", rng=rng, samples=samples,
-                        confidence=confidence, interval=interval, normalized=normalized)
-    try:
-        values = _core.power.banzhaf(game.weights, game.quota, game.veto, bool(normalized))
-    except LimitError:
-        if method == "exact":
-            raise
-        return _sampled("banzhaf", game, "banzhaf", rng=rng, samples=samples,
-                        confidence=confidence, interval=interval, normalized=normalized)
-    return _exact(values, game, "banzhaf", interval)
+    return _by_vote_totals("banzhaf", weights, quota, veto=veto, method=method,
+                           cells=_AUTO_BANZHAF_CELLS, exact_args=(bool(normalized),),
+                           normalized=bool(normalized), rng=rng, samples=samples,
+                           confidence=confidence, interval=interval)
 
 
 def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: str = "auto",
@@ -445,9 +480,7 @@ def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: 
 
     Raises
     ------
-    coproduction.InputError
-        As :func:`banzhaf`.
-    coproduction.LimitError
+    coproduction.InputError, coproduction.LimitError
         As :func:`banzhaf`.
 
     Notes
@@ -489,21 +522,9 @@ def shapley_shubik(weights: Weights, quota: float, *, veto: Any = None, method: 
     >>> council[[0, 5]].round(4).tolist()
     [0.1963, 0.0019]
     """
-    _check_method(method)
-    game = _Game(weights, quota, veto)
-    total = int(game.weights.sum())
-    if method == "monte_carlo" or (method == "auto" and (game.n * total > _AUTO_SHAPLEY_CELLS
-                                                         or total > _AUTO_MAX_TOTAL)):
-        return _sampled("shapley_shubik", game, "shapley_shubik", rng=rng, samples=samples,
-                        confidence=confidence, interval=interval)
-    try:
-        values = _core.power.shapley_shubik(game.weights, game.quota, game.veto)
-    except LimitError:
-        if method == "exact":
-            raise
-        return _sampled("shapley_shubik", game, "shapley_shubik", rng=rng, samples=samples,
-                        confidence=confidence, interval=interval)
-    return _exact(values, game, "shapley_shubik", interval)
+    return _by_vote_totals("shapley_shubik", weights, quota, veto=veto, method=method,
+                           cells=_AUTO_SHAPLEY_CELLS, rng=rng, samples=samples,
+                           confidence=confidence, interval=interval)
 
 
 def deegan_packel(weights: Weights, quota: float, *, veto: Any = None, method: str = "auto",
@@ -598,9 +619,7 @@ def holler(weights: Weights, quota: float, *, veto: Any = None, method: str = "a
 
     Raises
     ------
-    coproduction.InputError
-        As :func:`deegan_packel`.
-    coproduction.LimitError
+    coproduction.InputError, coproduction.LimitError
         As :func:`deegan_packel`.
 
     Notes
@@ -785,14 +804,23 @@ def _bloc_codes(blocs: Any, labels: pd.Index, n: int) -> np.ndarray:
         return np.ascontiguousarray(pd.factorize(series)[0], dtype=np.int64)
     items = list(as_items(blocs))
     groups = (list, tuple, set, frozenset)
-    # A list of groups may give a group of one as its lone label: [["a", "b"], "c"].
-    if any(isinstance(g, groups) for g in items):
+    # A list of groups may give a group of one as its lone label: [["a", "b"], "c"]. The
+    # types of the entries are read in C (map), each distinct type tested once.
+    if any(issubclass(kind, groups) for kind in set(map(type, items))):
+        # One list per group the user named, then every member at once.
+        members = [list(as_items(group)) for group in items]
+        bloc = np.repeat(np.arange(len(members), dtype=np.int64),
+                         np.fromiter(map(len, members), dtype=np.int64, count=len(members)))
+        positions = _label_positions(list(itertools.chain.from_iterable(members)), labels,
+                                     "blocs")
+        repeat = _first_repeat(positions)
+        if repeat >= 0:
+            first = int(np.argmax(positions == positions[repeat]))
+            place = "named twice in one group" if bloc[first] == bloc[repeat] \
+                else "in two groups"
+            raise _input_error("blocs", f"{labels[positions[repeat]]!r} is {place}")
         codes = np.full(n, -1, dtype=np.int64)
-        for k, group in enumerate(items):
-            for position in _as_positions(group, labels, n, "blocs"):
-                if codes[position] >= 0:
-                    raise _input_error("blocs", f"{labels[position]!r} is in two groups")
-                codes[position] = k
+        codes[positions] = bloc
         alone = np.flatnonzero(codes < 0)
         codes[alone] = len(items) + np.arange(len(alone))
         return codes

@@ -73,15 +73,17 @@ def describe(net: Network) -> str:
         lines.append("Rights (" + ", ".join(f"{m} {name}" for name, m in _RIGHT_MARK.items()) + ")")
         matrix = rights["right"].astype(str).map(_RIGHT_MARK).unstack(fill_value=".")
         matrix = matrix.reindex(index=d.index)
-        matrix = matrix.reindex(columns=[c for c in s.index if c in matrix.columns])
+        matrix = matrix.reindex(columns=s.index[s.index.isin(matrix.columns)])
         lines.append(matrix.fillna(".").to_string())
         lines.append("")
         holders = rights[rights["right"] >= "shared"].reset_index()
+        who = holders.groupby("decision", sort=False)["stakeholder"].agg(", ".join)
         lines.append("Holders per decision (shared or decides) and rule")
-        for did, row in d.iterrows():
-            who = holders.loc[holders["decision"] == did, "stakeholder"].tolist()
-            rule = str(row["rule"]) + (f" (quota {row['quota']:g})" if row["rule"] == "quota" else "")
-            lines.append(f"  {did}: {rule}: {', '.join(who)}")
+        # One printed line per decision.
+        for did, rule, quota, names in zip(d.index, d["rule"].astype(str), d["quota"],
+                                           who.reindex(d.index, fill_value="")):
+            shown = rule + (f" (quota {quota:g})" if rule == "quota" else "")
+            lines.append(f"  {did}: {shown}: {names}")
     assert set(_RIGHT_MARK) == set(RIGHTS)
     return "\n".join(lines)
 
@@ -114,9 +116,9 @@ def power(net: Network) -> str:
     lines.append(f"  decisions convenors can carry with no partner: {carried:.0%}")
     vetoes = _power.veto_players(net)
     if len(vetoes):
-        held = vetoes.reset_index().groupby("stakeholder", sort=False)["decision"].apply(list)
+        held = vetoes.reset_index().groupby("stakeholder", sort=False)["decision"].agg(", ".join)
         lines.append("  veto players (in every winning coalition of a decision):")
-        lines += [f"    {who}: {', '.join(decisions)}" for who, decisions in held.items()]
+        lines += [f"    {who}: {decisions}" for who, decisions in held.items()]  # one line each
     return "\n".join(lines)
 
 

@@ -126,6 +126,11 @@ def test_layer_errors(twam):
     with pytest.raises(cp.InputError, match="no stakeholder column 'ward'") as info:
         cp.metrics.ei_index(twam, "ward")
     assert info.value.where == "by"
+    # An option is named in the error whether it belongs to another measure or to none.
+    for option in ("alpha", "dampening"):
+        with pytest.raises(cp.InputError, match="does not apply to degree centrality") as info:
+            cp.metrics.centrality(twam, "degree", **{option: 0.5})
+        assert info.value.where == option
 
 
 # ---------------------------------------------------------------------------------------
@@ -207,14 +212,29 @@ def test_resolver_orders_and_codes_groups():
 
 
 def test_dir_shows_the_public_api_only():
-    for module in (cp.metrics, cp.metrics.edges):
+    for module in (cp, cp.network, cp.metrics, cp.metrics.edges):
         names = dir(module)
         assert set(names) == set(module.__all__)
+        assert len(set(module.__all__)) == len(module.__all__), module.__name__  # no repeats
         for private in ("np", "pd", "Any", "Optional", "annotations", "reads_network",
-                        "input_error", "resolve_groups", "List"):
+                        "input_error", "resolve_groups", "List", "_core", "_errors", "io",
+                        "os", "claim_home", "as_items"):
             assert private not in names, (module.__name__, private)
         for name in module.__all__:
             assert hasattr(module, name), name
+    # The package offers every exception class, the same objects the core raises.
+    for name in ("Error", "FormatError", "Problem", "ModelError", "DuplicateIdError",
+                 "UnknownIdError", "InvalidValueError", "InputError", "LimitError",
+                 "ConcurrentModificationError"):
+        assert name in cp.__all__ and getattr(cp, name) is getattr(cp._core, name)
+    assert {"Network", "read_json", "from_frames", "network", "metrics", "power"} <= set(dir(cp))
+    assert {"Network", "STAGES", "MAX_DEPTH"} <= set(dir(cp.network))
+    # Functions and classes name the public module they are offered from as their home.
+    assert cp.metrics.gini.__module__ == "coproduction.metrics"
+    assert cp.metrics.centrality.__module__ == "coproduction.metrics"
+    assert cp.metrics.InequalityDecomposition.__module__ == "coproduction.metrics"
+    assert cp.metrics.edges.centrality.__module__ == "coproduction.metrics.edges"
+    assert cp.metrics.edges.EIIndex.__module__ == "coproduction.metrics.edges"
     assert {"gini", "centrality", "reciprocity", "ei_index", "summary", "edges"} <= set(
         dir(cp.metrics))
     # The edge-array layer has a twin of every graph measure, under the same name.

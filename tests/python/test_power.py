@@ -248,10 +248,42 @@ def test_owen_by_hand_and_its_group_form():
 def test_owen_bloc_errors():
     with pytest.raises(cp.InputError, match="blocs"):
         power.owen([1, 1, 1], 2, [0, 1])
-    with pytest.raises(cp.InputError, match="two groups"):
+    with pytest.raises(cp.InputError, match="1 is in two groups"):
         power.owen([1, 1, 1], 2, [[0, 1], [1, 2]])
+    with pytest.raises(cp.InputError, match="0 is named twice in one group"):
+        power.owen([1, 1, 1], 2, [[0, 0], [1]])
+    with pytest.raises(cp.InputError, match="5 is not one of the players"):
+        power.owen([1, 1, 1], 2, [[0, 5]])
     with pytest.raises(cp.InputError, match="kind"):
         power.owen([1, 1, 1], 2, [0, 0, 1], kind="johnston")
+    # Holders in no group are each a bloc of their own: [[0, 1]] is {0, 1}, {2}.
+    np.testing.assert_allclose(power.owen([1, 1, 1], 2, [[0, 1]]),
+                               power.owen([1, 1, 1], 2, [0, 0, 1]), atol=1e-15)
+
+
+def test_veto_holders_named_by_label_or_mask_and_refused_with_the_label():
+    weights = pd.Series([1, 1, 1], index=["museum", "group", "funder"])
+    by_label = power.banzhaf(weights, 2, veto=["museum", "funder"])
+    by_mask = power.banzhaf(weights, 2, veto=[True, False, True])
+    pd.testing.assert_series_equal(by_label, by_mask)
+    # Both vetoes are needed and enough: they share every swing, the group has none.
+    assert by_label.tolist() == [0.5, 0.0, 0.5]
+    for veto, message in ((["museum", "museum"], "'museum' is named twice"),
+                          (["nhs"], "'nhs' is not one of the players"),
+                          ([True, False], "a boolean mask needs 3 entries, got 2"),
+                          ([["museum"]], "holds an entry that cannot name a player")):
+        with pytest.raises(cp.InputError, match=message) as info:
+            power.banzhaf(weights, 2, veto=veto)
+        assert info.value.where == "veto"
+    # A None among booleans is no mask: the entries are read as labels, and no player has
+    # the label True.
+    with pytest.raises(cp.InputError, match="True is not one of the players"):
+        power.banzhaf(weights, 2, veto=[True, None, True])
+    # A label that two players share cannot name one of them; an unshared one still can.
+    shared = pd.Series([1, 1, 1], index=["staff", "staff", "funder"])
+    with pytest.raises(cp.InputError, match="'staff' is not unique among the players"):
+        power.banzhaf(shared, 2, veto=["staff"])
+    assert power.banzhaf(shared, 2, veto=["funder"]).tolist() == [0.2, 0.2, 0.6]
 
 
 # ----------------------------------------------------------------------------------------

@@ -30,84 +30,16 @@ from __future__ import annotations
 
 from typing import List
 
-from . import edges
-from ._inequality import (
-    InequalityDecomposition,
-    atkinson,
-    effective_number,
-    entropy,
-    generalized_entropy,
-    gini,
-    hhi,
-    hoover,
-    mld,
-    mld_decomposition,
-    palma,
-    parity_ratio,
-    theil,
-    theil_decomposition,
-)
-from ._network import (
-    SUMMARY_READINGS,
-    Layer,
-    brokerage,
-    centrality,
-    centralization,
-    constraint,
-    dyad_census,
-    effective_size,
-    ei_index,
-    hierarchy,
-    layer_edges,
-    reciprocity,
-    reciprocity_by_type,
-    summary,
-    vertex_reciprocity,
-)
+from .._exports import claim_home
+from . import _inequality, _network, edges
+# The star imports bring in exactly each module's __all__ (and tell a type checker that the
+# names are exported); __all__ below is built from the same lists.
+from ._inequality import *  # noqa: F403  inequality of a per-stakeholder quantity
+from ._network import *  # noqa: F403  measures of a layer of a network
 
-__all__ = [
-    # inequality of a per-stakeholder quantity
-    "InequalityDecomposition",
-    "atkinson",
-    "effective_number",
-    "entropy",
-    "generalized_entropy",
-    "gini",
-    "hhi",
-    "hoover",
-    "mld",
-    "mld_decomposition",
-    "palma",
-    "parity_ratio",
-    "theil",
-    "theil_decomposition",
-    # measures of a layer of a network
-    "Layer",
-    "layer_edges",
-    "centrality",
-    "centralization",
-    "reciprocity",
-    "dyad_census",
-    "vertex_reciprocity",
-    "reciprocity_by_type",
-    "hierarchy",
-    "ei_index",
-    "brokerage",
-    "constraint",
-    "effective_size",
-    "summary",
-    "SUMMARY_READINGS",
-    # the same graph measures on edge arrays
-    "edges",
-]
+__all__ = [*_inequality.__all__, *_network.__all__, "edges"]
 
-# Functions and classes show this module as their home (in help(), reprs and doctest), the
-# public path a user imports them from.
-for _name in __all__:
-    _object = globals()[_name]
-    if callable(_object) and hasattr(_object, "__module__") and _name != "Layer":
-        _object.__module__ = __name__
-del _name, _object
+claim_home(__name__, globals(), __all__)
 
 
 def __dir__() -> List[str]:

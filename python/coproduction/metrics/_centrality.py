@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import _core
 from .._errors import input_error
-from ._vertices import Nodes, Vertices, vertices, weights
+from ._vertices import Nodes, Vertices, one_dimensional, vertices, weights
 
 __all__ = [
     "MEASURES",
@@ -66,13 +66,6 @@ _OPTIONS: Dict[str, Dict[str, Any]] = {
     "eigenvector": {"max_iter": 100, "tol": 1e-6},
     "pagerank": {"alpha": 0.85, "max_iter": 100, "tol": 1e-6},
 }
-
-def _one_dimensional(values: Any, where: str) -> np.ndarray[Any, Any]:
-    array = np.asarray(values)
-    if array.ndim != 1:
-        raise input_error(where, f"must be one-dimensional, got shape {array.shape}")
-    return array
-
 
 def _measure_options(measure: str, given: Dict[str, Any]) -> Dict[str, Any]:
     if measure not in _OPTIONS:
@@ -223,35 +216,13 @@ def centrality(
     )
 
 
-def centrality_of(
-    graph: Vertices,
-    w: Optional[np.ndarray[Any, Any]],
-    *,
-    measure: str,
-    directed: bool = True,
-    mode: Optional[str] = None,
-    normalized: Optional[bool] = None,
-    wf_improved: Optional[bool] = None,
-    alpha: Optional[float] = None,
-    max_iter: Optional[int] = None,
-    tol: Optional[float] = None,
-    weights_are: str = "strength",
-    parallel: str = "merge",
-    threads: int = 0,
-) -> pd.Series:
-    """:func:`centrality` of a graph already read (``w``: float64 weights or None)."""
+def centrality_of(graph: Vertices, w: Optional[np.ndarray[Any, Any]], *, measure: str,
+                  directed: bool = True, weights_are: str = "strength", parallel: str = "merge",
+                  threads: int = 0, **given: Any) -> pd.Series:
+    """:func:`centrality` of a graph already read (``w``: float64 weights or None); ``given``
+    holds the measure's options (``mode``, ``normalized``, ...; None for the default)."""
     n, s, t = graph.n, graph.source, graph.target
-    options = _measure_options(
-        measure,
-        {
-            "mode": mode,
-            "normalized": normalized,
-            "wf_improved": wf_improved,
-            "alpha": alpha,
-            "max_iter": max_iter,
-            "tol": tol,
-        },
-    )
+    options = _measure_options(measure, given)
     for name, value in (("threads", threads), ("max_iter", options.get("max_iter", 0))):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
             raise input_error(name, f"must be an integer >= 0, got {value!r}")
@@ -402,7 +373,7 @@ def centralization_from_scores(
     ...                            directed=False)
     1.0
     """
-    values = _one_dimensional(scores, "scores")
+    values = one_dimensional(scores, "scores")
     if values.dtype.kind not in "iuf":
         raise input_error("scores", f"must be numbers, got dtype {values.dtype}")
     maximum = centralization_maximum(

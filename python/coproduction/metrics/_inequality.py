@@ -684,8 +684,9 @@ def _decomposition(
     )
 
 
-_DECOMPOSITION_PARAMETERS = """
-    Parameters
+# Text shared by the docstrings of the functions by group, put in their ``{name}``
+# placeholders by _share_text (after each function, below).
+_BY_GROUP_PARAMETERS = """Parameters
     ----------
     values : array-like or pandas.Series
         The quantity each stakeholder holds; finite and non-negative{positive}.
@@ -695,21 +696,36 @@ _DECOMPOSITION_PARAMETERS = """
         otherwise labels are taken in order. A missing label (None, NaN, ``pd.NA``, or an
         index label ``by`` lacks) forms the group ``"not coded"``.
     weights : array-like or pandas.Series, optional
-        How many people each entry stands for.
+        How many people each entry stands for."""
 
-    Returns
+_BY_GROUP_RAISES = """Raises
+    ------
+    coproduction.InputError
+        On bad values or weights, ``by`` of another length, a Series or dict ``by`` that
+        names none of the values' labels, or weights that cannot be aligned{zeros}."""
+
+_DECOMPOSITION_RETURNS = """Returns
     -------
     InequalityDecomposition
         ``.total``, ``.between``, ``.within``, ``.between_share`` and a ``.groups``
         DataFrame indexed by group label (sorted when the labels can be sorted). Groups
-        whose members all have weight 0 are left out.
+        whose members all have weight 0 are left out."""
 
-    Raises
-    ------
-    coproduction.InputError
-        On bad values or weights, ``by`` of another length, a Series or dict ``by`` that
-        names none of the values' labels, or weights that cannot be aligned{zeros}.
-"""
+_DECOMPOSITION_REFERENCES = """References
+    ----------
+    Theil, H. (1967). Economics and Information Theory. North-Holland.
+    Shorrocks, A. F. (1980). The class of additively decomposable inequality measures.
+    Econometrica 48, 613-625.
+    Cowell, F. A. (2011). Measuring Inequality, 3rd ed., sec. 3.3 and appendix A."""
+
+
+def _share_text(function: Any, **parts: str) -> None:
+    """Put each text of ``parts`` in the placeholder ``{<its name>}`` of ``function``'s
+    docstring (``str.replace``, so the braces of the LaTeX in the docstring stay as they are)."""
+    doc = function.__doc__ or ""
+    for name, text in parts.items():  # a handful of sections
+        doc = doc.replace("{" + name + "}", text)
+    function.__doc__ = doc
 
 
 def theil_decomposition(
@@ -718,6 +734,10 @@ def theil_decomposition(
     r"""Theil's T split into inequality between and within groups.
 
     {parameters}
+
+    {returns}
+
+    {raises}
 
     Notes
     -----
@@ -734,12 +754,7 @@ def theil_decomposition(
     inside each group. A group holding nothing has ``theil`` 0. When nobody holds anything
     every number is 0 and each group's quantity share is its population share.
 
-    References
-    ----------
-    Theil, H. (1967). Economics and Information Theory. North-Holland.
-    Shorrocks, A. F. (1980). The class of additively decomposable inequality measures.
-    Econometrica 48, 613-625.
-    Cowell, F. A. (2011). Measuring Inequality, 3rd ed., sec. 3.3 and appendix A.
+    {references}
 
     Examples
     --------
@@ -755,12 +770,23 @@ def theil_decomposition(
     return _decomposition("theil", values, by, weights)
 
 
+_share_text(theil_decomposition,
+            parameters=_BY_GROUP_PARAMETERS.format(positive=""),
+            returns=_DECOMPOSITION_RETURNS,
+            raises=_BY_GROUP_RAISES.format(zeros=""),
+            references=_DECOMPOSITION_REFERENCES)
+
+
 def mld_decomposition(
     values: ArrayLike, by: Labels, *, weights: ArrayLike | None = None
 ) -> InequalityDecomposition:
     r"""Mean log deviation split into inequality between and within groups.
 
     {parameters}
+
+    {returns}
+
+    {raises}
 
     Notes
     -----
@@ -775,12 +801,7 @@ def mld_decomposition(
     ``between_contribution`` is :math:`p_g(\rho_g - 1 - \ln \rho_g) \ge 0`,
     :math:`\rho_g = \mu_g / \mu`.
 
-    References
-    ----------
-    Theil, H. (1967). Economics and Information Theory. North-Holland.
-    Shorrocks, A. F. (1980). The class of additively decomposable inequality measures.
-    Econometrica 48, 613-625.
-    Cowell, F. A. (2011). Measuring Inequality, 3rd ed., sec. 3.3 and appendix A.
+    {references}
 
     Examples
     --------
@@ -792,19 +813,12 @@ def mld_decomposition(
     return _decomposition("mld", values, by, weights)
 
 
-theil_decomposition.__doc__ = (theil_decomposition.__doc__ or "").replace(
-    "{parameters}",
-    _DECOMPOSITION_PARAMETERS.format(positive="", zeros="").strip("\n").lstrip(),
-)
-mld_decomposition.__doc__ = (mld_decomposition.__doc__ or "").replace(
-    "{parameters}",
-    _DECOMPOSITION_PARAMETERS.format(
-        positive=", and positive (the index takes logarithms)",
-        zeros=", or a value of 0 that counts",
-    )
-    .strip("\n")
-    .lstrip(),
-)
+_share_text(mld_decomposition,
+            parameters=_BY_GROUP_PARAMETERS.format(
+                positive=", and positive (the index takes logarithms)"),
+            returns=_DECOMPOSITION_RETURNS,
+            raises=_BY_GROUP_RAISES.format(zeros=", or a value of 0 that counts"),
+            references=_DECOMPOSITION_REFERENCES)
 
 
 def parity_ratio(
@@ -812,17 +826,7 @@ def parity_ratio(
 ) -> pd.Series[float]:
     r"""Each group's share of a quantity divided by its share of the people.
 
-    Parameters
-    ----------
-    values : array-like or pandas.Series
-        The quantity each stakeholder holds; finite and non-negative.
-    by : array-like, pandas.Series or dict
-        One group label per value, any hashable labels. When ``values`` is a Series, a
-        Series or dict ``by`` is aligned to it by index; otherwise labels are taken in order.
-        A missing label (None, NaN, ``pd.NA``, or an index label ``by`` lacks) forms the
-        group ``"not coded"``.
-    weights : array-like or pandas.Series, optional
-        How many people each entry stands for.
+    {parameters}
 
     Returns
     -------
@@ -830,11 +834,7 @@ def parity_ratio(
         Named ``"parity_ratio"``, indexed by group label (sorted when the labels can be
         sorted). Groups whose members all have weight 0 are left out.
 
-    Raises
-    ------
-    coproduction.InputError
-        On bad values or weights, ``by`` of another length, a Series or dict ``by`` that
-        names none of the values' labels, or weights that cannot be aligned.
+    {raises}
 
     Notes
     -----
@@ -863,6 +863,10 @@ def parity_ratio(
     codes, names = _group_codes(by, labels, len(v))
     raw = _core.metrics.parity_ratio(v, codes, w)
     return pd.Series(raw["ratio"], index=names.take(raw["group"]), name="parity_ratio")
+
+
+_share_text(parity_ratio, parameters=_BY_GROUP_PARAMETERS.format(positive=""),
+            raises=_BY_GROUP_RAISES.format(zeros=""))
 
 
 def __dir__() -> list[str]:

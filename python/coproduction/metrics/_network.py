@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
+from .._checks import network_core
 from .._errors import input_error
 from .._groups import GroupBy, resolve_groups
 from .._items import as_items
@@ -88,12 +89,10 @@ def layer_edges(net: Network, layer: Layer = None, *, scale: Scale = None,
         A layer type that no relation has (``layer``), a word that is not a scale
         (``scale``), or an empty list for either.
     """
-    if not isinstance(net, Network):
-        raise input_error("net", f"a coproduction.Network, not {type(net).__name__}")
+    core = network_core(net)
     types = None if layer is None else _words(layer, "layer", "relation type")
     scales = None if scale is None else _words(scale, "scale", "scale")
-    ids, source, target, weight = net._core.layer_edges(types, scales,
-                                                        include_objects=include_objects)
+    ids, source, target, weight = core.layer_edges(types, scales, include_objects=include_objects)
     return (pd.Index(ids, name=INDEX_NAME, dtype=object), np.asarray(source, dtype=np.int64),
             np.asarray(target, dtype=np.int64), np.asarray(weight, dtype=float))
 
@@ -386,8 +385,8 @@ def summary(net: Network, layers: Optional[Mapping[str, Layer]] = None, *,
     True
     """
     if layers is None:
-        types = sorted(set(net.relations["type"]))
-        layers = {"all": None, **{t: [t] for t in types}}
+        types = sorted(net.relations["type"].unique())
+        layers = {"all": None, **{t: [t] for t in types}}  # one layer per relation type
     rows = {}
     for name, layer in layers.items():  # a handful of layers; every measure runs in the core
         graph, _ = _layer(net, layer, include_objects, scale)

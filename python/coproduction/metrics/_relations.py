@@ -141,12 +141,8 @@ def reciprocity(
 
     Parameters
     ----------
-    source, target : array-like
-        The edges' endpoints (ids from ``nodes``, or vertex positions).
-    nodes : sequence of ids, int or None
-        The vertices (see ``cp.metrics.edges``).
-    directed : bool, default True
-        Must be True.
+    source, target, nodes, directed
+        The directed graph, as in :func:`dyad_census`.
     measure : {"edgewise", "dyadic", "dyadic_nonnull", "edgewise_lrr"}, default "edgewise"
         Which index (see Notes).
 
@@ -213,15 +209,11 @@ def reciprocity_by_type(
 
     Parameters
     ----------
-    source, target : array-like
-        The edges' endpoints (ids from ``nodes``, or vertex positions).
+    source, target, nodes, directed
+        The directed graph, as in :func:`dyad_census`.
     types : array-like
         The relation type of each edge (any labels; a missing one is the type
         ``"not coded"``).
-    nodes : sequence of ids, int or None
-        The vertices (see ``cp.metrics.edges``).
-    directed : bool, default True
-        Must be True.
 
     Returns
     -------
@@ -275,12 +267,8 @@ def vertex_reciprocity(
 
     Parameters
     ----------
-    source, target : array-like
-        The edges' endpoints (ids from ``nodes``, or vertex positions).
-    nodes : sequence of ids, int or None
-        The vertices (see ``cp.metrics.edges``): the index of the result.
-    directed : bool, default True
-        Must be True.
+    source, target, nodes, directed
+        The directed graph, as in :func:`dyad_census`; ``nodes`` is the index of the result.
 
     Returns
     -------
@@ -331,10 +319,8 @@ def hierarchy(
 
     Parameters
     ----------
-    source, target : array-like
-        The edges' endpoints (ids from ``nodes``, or vertex positions).
-    nodes : sequence of ids, int or None
-        The vertices (see ``cp.metrics.edges``).
+    source, target, nodes
+        The graph, as in :func:`dyad_census`.
     directed : bool, default True
         False reads every tie both ways (hierarchy is then 0 and least upper boundedness 1).
 
@@ -762,14 +748,9 @@ def effective_size(
 
     Parameters
     ----------
-    source, target : array-like
-        The edges' endpoints (ids from ``nodes``, or vertex positions).
-    weight : array-like of float, optional
-        Edge weights (tie strengths); None for an unweighted graph.
-    nodes : sequence of ids, int or None
-        The vertices (see ``cp.metrics.edges``): the index of the result.
-    directed : bool, default True
-        Whether the edges are directed (see :func:`constraint`).
+    source, target, weight, nodes, directed
+        The graph, as in :func:`constraint`: edge endpoints, optional tie strengths, the
+        vertices (the index of the result), and whether the edges are directed.
 
     Returns
     -------

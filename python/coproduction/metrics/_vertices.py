@@ -26,7 +26,8 @@ from .._errors import input_error
 from .._groups import Grouping, resolve_groups
 from .._items import as_items
 
-__all__ = ["INDEX_NAME", "Nodes", "Vertices", "vertices", "weights", "groups", "require_directed"]
+__all__ = ["INDEX_NAME", "Nodes", "Vertices", "vertices", "weights", "groups", "require_directed",
+           "one_dimensional"]
 
 #: The name of the index of every per-stakeholder result.
 INDEX_NAME = "stakeholder"
@@ -53,7 +54,8 @@ class Vertices:
         return pd.Series(np.asarray(values, dtype=np.float64), index=self.index, name=name)
 
 
-def _flat(values: Any, where: str) -> _Array:
+def one_dimensional(values: Any, where: str) -> _Array:
+    """``values`` as a numpy array, refused (naming ``where``) unless it is one-dimensional."""
     array = np.asarray(values)
     if array.ndim != 1:
         raise input_error(where, f"must be one-dimensional, got shape {array.shape}")
@@ -79,8 +81,8 @@ def vertices(source: Any, target: Any, nodes: Nodes) -> Vertices:
         an id not in ``nodes``, arrays of different lengths) or ``nodes`` (a negative count,
         repeated ids).
     """
-    src = _flat(source, "source")
-    tgt = _flat(target, "target")
+    src = one_dimensional(source, "source")
+    tgt = one_dimensional(target, "target")
     if len(src) != len(tgt):
         raise input_error("target", f"has {len(tgt)} entries but source has {len(src)}")
     if nodes is None or (isinstance(nodes, (int, np.integer)) and not isinstance(nodes, bool)):
@@ -112,7 +114,7 @@ def weights(weight: Any) -> Optional[_Array]:
     """Edge weights as float64 (None stays None); the core checks their values and length."""
     if weight is None:
         return None
-    w = _flat(weight, "weight")
+    w = one_dimensional(weight, "weight")
     if w.size and w.dtype.kind not in "iuf":
         raise input_error("weight", f"must be numbers, got dtype {w.dtype}")
     return np.ascontiguousarray(w, dtype=np.float64)

@@ -31,61 +31,16 @@ from __future__ import annotations
 
 from typing import List
 
-from ._centrality import (
-    CENTRALIZATION_MEASURES,
-    MEASURES,
-    centrality,
-    centralization,
-    centralization_from_scores,
-    centralization_maximum,
-)
-from ._relations import (
-    KRACKHARDT_DIMENSIONS,
-    RECIPROCITY_MEASURES,
-    ROLES,
-    Brokerage,
-    EIIndex,
-    brokerage,
-    constraint,
-    dyad_census,
-    effective_size,
-    ei_index,
-    hierarchy,
-    reciprocity,
-    reciprocity_by_type,
-    vertex_reciprocity,
-)
+from .._exports import claim_home
+from . import _centrality, _relations
+# The star imports bring in exactly each module's __all__ (and tell a type checker that the
+# names are exported); __all__ below is built from the same lists.
+from ._centrality import *  # noqa: F403  centrality and Freeman centralization
+from ._relations import *  # noqa: F403  reciprocity, hierarchy, E-I index, brokerage, Burt
 
-__all__ = [
-    "MEASURES",
-    "CENTRALIZATION_MEASURES",
-    "RECIPROCITY_MEASURES",
-    "KRACKHARDT_DIMENSIONS",
-    "ROLES",
-    "EIIndex",
-    "Brokerage",
-    "centrality",
-    "centralization",
-    "centralization_from_scores",
-    "centralization_maximum",
-    "reciprocity",
-    "dyad_census",
-    "vertex_reciprocity",
-    "reciprocity_by_type",
-    "hierarchy",
-    "ei_index",
-    "brokerage",
-    "constraint",
-    "effective_size",
-]
+__all__ = [*_centrality.__all__, *_relations.__all__]
 
-# Functions and classes show this module as their home (in help(), reprs and doctest), the
-# public path a user imports them from.
-for _name in __all__:
-    _object = globals()[_name]
-    if hasattr(_object, "__module__") and callable(_object):
-        _object.__module__ = __name__
-del _name, _object
+claim_home(__name__, globals(), __all__)
 
 
 def __dir__() -> List[str]:
