@@ -1,9 +1,12 @@
 #pragma once
 // Conversion between nlohmann::json values and Python objects (dict, list, str, int, float,
-// bool, None), for the free `attributes` and `metadata` of the model.
+// bool, None), for the free `attributes` and `metadata` of the model and the structured cells
+// of frames; and the UTF-8 text of a str.
 
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
@@ -37,16 +40,25 @@ inline py::object to_python(const nlohmann::json& j) {
   }
 }
 
-// The UTF-8 text of a str; a str that has none (a lone surrogate such as "\udc80", which a
-// file read with errors="surrogateescape" leaves) is refused, naming the place.
-inline std::string utf8(const py::handle& s, const std::string& where) {
+// The UTF-8 text of a str, in place (CPython caches it in the str, which outlives the view
+// while the caller holds it), or nothing when it has none: a lone surrogate such as "\udc80",
+// which a file read with errors="surrogateescape" leaves.
+inline std::optional<std::string_view> utf8_view(PyObject* s) {
   Py_ssize_t size = 0;
-  const char* text = PyUnicode_AsUTF8AndSize(s.ptr(), &size);
+  const char* text = PyUnicode_AsUTF8AndSize(s, &size);
   if (!text) {
     PyErr_Clear();
-    throw input_error(where, "text that is not valid Unicode (it holds a lone surrogate)");
+    return std::nullopt;
   }
-  return std::string(text, static_cast<std::size_t>(size));
+  return std::string_view(text, static_cast<std::size_t>(size));
+}
+
+// The UTF-8 text of a str; a str that has none is refused, naming the place.
+inline std::string utf8(const py::handle& s, const std::string& where) {
+  const auto text = utf8_view(s.ptr());
+  if (!text)
+    throw input_error(where, "text that is not valid Unicode (it holds a lone surrogate)");
+  return std::string(*text);
 }
 
 // `where` names the place for the error raised on a value JSON cannot hold. Recursion stops at

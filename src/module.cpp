@@ -13,7 +13,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = coproduction::version;
   register_errors(m);
   register_model(m);
-  register_frames(m);
+  register_io(m);
   auto metrics = m.def_submodule("metrics", "Inequality, centrality and centralization.");
   register_inequality(metrics);
   register_centrality(metrics);

@@ -1,6 +1,7 @@
-// The library's exceptions as Python classes, made here so that `_core` needs nothing from the
-// Python package: `coproduction.Error` (a ValueError) and its subclasses carry the code, the
-// place and (for documents) every problem found, and `coproduction._errors` re-exports them.
+// Python bindings of include/coproduction/error.hpp: the library's exceptions as Python
+// classes, made here so that `_core` needs nothing from the Python package.
+// `coproduction.Error` (a ValueError) and its subclasses carry the code, the place and (for
+// documents) every problem found, and `coproduction._errors` re-exports them.
 
 #include <exception>
 #include <string>
@@ -9,7 +10,6 @@
 #include <pybind11/stl.h>
 
 #include "coproduction/error.hpp"
-#include "coproduction/power/simple_game.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;

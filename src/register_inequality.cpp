@@ -1,8 +1,9 @@
-// Python bindings of include/coproduction/metrics/inequality.hpp, into `_core.metrics`.
+// Python bindings of include/coproduction/metrics/inequality.hpp (its decompositions by group
+// in metrics/decomposition.hpp), into `_core.metrics`.
 //
 // numpy in, numpy out: values, weights and group codes arrive as 1-D arrays; scalars come
 // back as floats and per-group results as a dict of arrays. The pandas layer lives in
-// python/coproduction/inequality.py.
+// python/coproduction/metrics/_inequality.py.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -15,8 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "coproduction/error.hpp"
+#include "arrays.hpp"
+#include "columns.hpp"
+#include "coproduction/metrics/decomposition.hpp"
 #include "coproduction/metrics/inequality.hpp"
+#include "interrupt.hpp"
 #include "register.hpp"
 
 namespace coproduction::python {
@@ -25,31 +29,15 @@ namespace {
 
 namespace py = pybind11;
 
-using double_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
-using code_array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-using optional_weights = std::optional<double_array>;
+using optional_weights = std::optional<real_array>;
+using values_span = std::span<const double>;
+using codes_span = std::span<const std::size_t>;
 
-std::span<const double> as_span(const double_array& a, const char* where) {
-  if (a.ndim() != 1)
-    throw input_error(where, "must be one-dimensional, got " + std::to_string(a.ndim()) +
-                                 " dimensions");
-  return {a.data(), static_cast<std::size_t>(a.shape(0))};
-}
-
-std::vector<std::size_t> as_codes(const code_array& a) {
-  if (a.ndim() != 1)
-    throw input_error("groups", "must be one-dimensional, got " + std::to_string(a.ndim()) +
-                                    " dimensions");
-  std::vector<std::size_t> out(static_cast<std::size_t>(a.shape(0)));
-  const std::int64_t* data = a.data();
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (data[i] < 0)
-      throw input_error("groups", "entry " + std::to_string(i) + " is negative (" +
-                                      std::to_string(data[i]) +
-                                      "): group codes are non-negative integers");
-    out[i] = static_cast<std::size_t>(data[i]);
-  }
-  return out;
+std::vector<std::size_t> group_codes(const index_array& groups) {
+  return non_negative(groups, "groups", [](std::size_t i, std::int64_t code) {
+    return "entry " + std::to_string(i) + " is negative (" + std::to_string(code) +
+           "): group codes are non-negative integers";
+  });
 }
 
 // Every computation below reads only the spans and vectors built from the arrays, which
@@ -57,94 +45,60 @@ std::vector<std::size_t> as_codes(const code_array& a) {
 // so the GIL is released while it runs and other Python threads can go on. (A caller that
 // mutates the same numpy array from another thread at that moment races, as with numpy.)
 template <class Plain, class Weighted>
-double scalar(const double_array& values, const optional_weights& weights, Plain plain,
+double scalar(const real_array& values, const optional_weights& weights, Plain plain,
               Weighted weighted) {
-  const std::span<const double> v = as_span(values, "values");
+  const values_span v = one_dimensional(values, "values");
   if (weights) {
-    const std::span<const double> w = as_span(*weights, "weights");
-    py::gil_scoped_release release;
-    return weighted(v, w);
+    const values_span w = one_dimensional(*weights, "weights");
+    return without_gil([&] { return weighted(v, w); });
   }
-  py::gil_scoped_release release;
-  return plain(v);
+  return without_gil([&] { return plain(v); });
 }
 
 py::dict to_dict(const inequality_decomposition& d) {
-  const auto n = static_cast<py::ssize_t>(d.groups.size());
-  py::array_t<std::int64_t> group(n);
-  py::array_t<double> population(n), quantity(n), mean(n), index(n), within(n), between(n);
-  auto g = group.mutable_unchecked<1>();
-  auto p = population.mutable_unchecked<1>();
-  auto s = quantity.mutable_unchecked<1>();
-  auto m = mean.mutable_unchecked<1>();
-  auto ix = index.mutable_unchecked<1>();
-  auto wc = within.mutable_unchecked<1>();
-  auto bc = between.mutable_unchecked<1>();
-  for (py::ssize_t j = 0; j < n; ++j) {
-    const group_inequality& gi = d.groups[static_cast<std::size_t>(j)];
-    g(j) = static_cast<std::int64_t>(gi.group);
-    p(j) = gi.population_share;
-    s(j) = gi.quantity_share;
-    m(j) = gi.mean;
-    ix(j) = gi.index;
-    wc(j) = gi.within_contribution;
-    bc(j) = gi.between_contribution;
-  }
   py::dict out;
   out["total"] = d.total;
   out["between"] = d.between;
   out["within"] = d.within;
-  out["group"] = group;
-  out["population_share"] = population;
-  out["quantity_share"] = quantity;
-  out["mean"] = mean;
-  out["index"] = index;
-  out["within_contribution"] = within;
-  out["between_contribution"] = between;
+  out["group"] = array_column<std::int64_t>(d.groups, &group_inequality::group);
+  out["population_share"] = array_column<double>(d.groups, &group_inequality::population_share);
+  out["quantity_share"] = array_column<double>(d.groups, &group_inequality::quantity_share);
+  out["mean"] = array_column<double>(d.groups, &group_inequality::mean);
+  out["index"] = array_column<double>(d.groups, &group_inequality::index);
+  out["within_contribution"] =
+      array_column<double>(d.groups, &group_inequality::within_contribution);
+  out["between_contribution"] =
+      array_column<double>(d.groups, &group_inequality::between_contribution);
   return out;
 }
 
 py::dict to_dict(const std::vector<group_parity>& parity) {
-  const auto n = static_cast<py::ssize_t>(parity.size());
-  py::array_t<std::int64_t> group(n);
-  py::array_t<double> population(n), quantity(n), ratio(n);
-  auto g = group.mutable_unchecked<1>();
-  auto p = population.mutable_unchecked<1>();
-  auto s = quantity.mutable_unchecked<1>();
-  auto r = ratio.mutable_unchecked<1>();
-  for (py::ssize_t j = 0; j < n; ++j) {
-    const group_parity& gp = parity[static_cast<std::size_t>(j)];
-    g(j) = static_cast<std::int64_t>(gp.group);
-    p(j) = gp.population_share;
-    s(j) = gp.quantity_share;
-    r(j) = gp.ratio;
-  }
   py::dict out;
-  out["group"] = group;
-  out["population_share"] = population;
-  out["quantity_share"] = quantity;
-  out["ratio"] = ratio;
+  out["group"] = array_column<std::int64_t>(parity, &group_parity::group);
+  out["population_share"] = array_column<double>(parity, &group_parity::population_share);
+  out["quantity_share"] = array_column<double>(parity, &group_parity::quantity_share);
+  out["ratio"] = array_column<double>(parity, &group_parity::ratio);
   return out;
 }
 
-template <class Compute>
-auto by_group(const double_array& values, const code_array& groups,
-              const optional_weights& weights, Compute compute) {
-  const std::span<const double> v = as_span(values, "values");
-  const std::vector<std::size_t> codes = as_codes(groups);
-  std::optional<std::span<const double>> w;
-  if (weights) w = as_span(*weights, "weights");
-  decltype(compute(v, std::span<const std::size_t>(codes), w)) result;
-  {
-    py::gil_scoped_release release;  // safe for the reason given above `scalar`
-    result = compute(v, std::span<const std::size_t>(codes), w);
-  }
-  return to_dict(result);
+// Binds `name(values, groups, weights=None)`, a measure by group (codes >= 0) given as its
+// plain and its weighted overload; the dict of its result is computed without the GIL (safe
+// for the reason given above `scalar`).
+template <class Result>
+void by_group(py::module_& m, const char* name, Result (*plain)(values_span, codes_span),
+              Result (*weighted)(values_span, codes_span, values_span), const char* doc) {
+  m.def(
+      name,
+      [plain, weighted](const real_array& values, const index_array& groups,
+                        const optional_weights& weights) {
+        const values_span v = one_dimensional(values, "values");
+        const std::vector<std::size_t> codes = group_codes(groups);
+        std::optional<values_span> w;
+        if (weights) w = one_dimensional(*weights, "weights");
+        return to_dict(without_gil([&] { return w ? weighted(v, codes, *w) : plain(v, codes); }));
+      },
+      py::arg("values"), py::arg("groups"), py::arg("weights") = py::none(), doc);
 }
-
-using values_span = std::span<const double>;
-using codes_span = std::span<const std::size_t>;
-using maybe_weights = std::optional<std::span<const double>>;
 
 }  // namespace
 
@@ -152,113 +106,60 @@ void register_inequality(pybind11::module_& m) {
   const auto values = py::arg("values");
   const auto weights = py::arg("weights") = py::none();
 
-  m.def(
-      "gini",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return gini(x); },
-                      [](values_span x, values_span y) { return gini(x, y); });
-      },
-      values, weights, "Gini coefficient; see coproduction.metrics.gini.");
-  m.def(
-      "theil",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return theil(x); },
-                      [](values_span x, values_span y) { return theil(x, y); });
-      },
-      values, weights, "Theil T index, GE(1); see coproduction.metrics.theil.");
-  m.def(
-      "mld",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return mld(x); },
-                      [](values_span x, values_span y) { return mld(x, y); });
-      },
-      values, weights, "Mean log deviation, Theil L, GE(0); see coproduction.metrics.mld.");
-  m.def(
-      "generalized_entropy",
-      [](const double_array& v, double alpha, const optional_weights& w) {
-        return scalar(
-            v, w, [alpha](values_span x) { return generalized_entropy(x, alpha); },
-            [alpha](values_span x, values_span y) { return generalized_entropy(x, y, alpha); });
-      },
-      values, py::arg("alpha"), weights,
-      "Generalised entropy index GE(alpha); see coproduction.metrics.generalized_entropy.");
-  m.def(
-      "atkinson",
-      [](const double_array& v, double epsilon, const optional_weights& w) {
-        return scalar(
-            v, w, [epsilon](values_span x) { return atkinson(x, epsilon); },
-            [epsilon](values_span x, values_span y) { return atkinson(x, y, epsilon); });
-      },
-      values, py::arg("epsilon"), weights,
-      "Atkinson index A(epsilon); see coproduction.metrics.atkinson.");
-  m.def(
-      "hoover",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return hoover(x); },
-                      [](values_span x, values_span y) { return hoover(x, y); });
-      },
-      values, weights, "Hoover (Robin Hood) index; see coproduction.metrics.hoover.");
-  m.def(
-      "palma",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return palma(x); },
-                      [](values_span x, values_span y) { return palma(x, y); });
-      },
-      values, weights, "Palma ratio (top 10% / bottom 40%); see coproduction.metrics.palma.");
-  m.def(
-      "hhi",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return hhi(x); },
-                      [](values_span x, values_span y) { return hhi(x, y); });
-      },
-      values, weights, "Herfindahl-Hirschman index of shares; see coproduction.metrics.hhi.");
-  m.def(
-      "effective_number",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return effective_number(x); },
-                      [](values_span x, values_span y) { return effective_number(x, y); });
-      },
-      values, weights,
-      "Effective number of holders, 1/HHI; see coproduction.metrics.effective_number.");
-  m.def(
-      "entropy",
-      [](const double_array& v, const optional_weights& w) {
-        return scalar(v, w, [](values_span x) { return entropy(x); },
-                      [](values_span x, values_span y) { return entropy(x, y); });
-      },
-      values, weights, "Normalised Shannon entropy of shares; see coproduction.metrics.entropy.");
+  // An index of values alone, given as its plain and its weighted overload.
+  using plain_index = double (*)(values_span);
+  using weighted_index = double (*)(values_span, values_span);
+  const auto index = [&](const char* name, plain_index plain, weighted_index weighted,
+                         const char* doc) {
+    m.def(
+        name,
+        [plain, weighted](const real_array& v, const optional_weights& w) {
+          return scalar(v, w, plain, weighted);
+        },
+        values, weights, doc);
+  };
+  // An index of a family with a parameter (GE(alpha), A(epsilon)), named `parameter`.
+  using plain_member = double (*)(values_span, double);
+  using weighted_member = double (*)(values_span, values_span, double);
+  const auto member = [&](const char* name, const char* parameter, plain_member plain,
+                          weighted_member weighted, const char* doc) {
+    m.def(
+        name,
+        [plain, weighted](const real_array& v, double p, const optional_weights& w) {
+          return scalar(
+              v, w, [&](values_span x) { return plain(x, p); },
+              [&](values_span x, values_span y) { return weighted(x, y, p); });
+        },
+        values, py::arg(parameter), weights, doc);
+  };
+  index("gini", &gini, &gini, "Gini coefficient; see coproduction.metrics.gini.");
+  index("theil", &theil, &theil, "Theil T index, GE(1); see coproduction.metrics.theil.");
+  index("mld", &mld, &mld, "Mean log deviation, Theil L, GE(0); see coproduction.metrics.mld.");
+  member("generalized_entropy", "alpha", &generalized_entropy, &generalized_entropy,
+         "Generalised entropy index GE(alpha); see coproduction.metrics.generalized_entropy.");
+  member("atkinson", "epsilon", &atkinson, &atkinson,
+         "Atkinson index A(epsilon); see coproduction.metrics.atkinson.");
+  index("hoover", &hoover, &hoover,
+        "Hoover (Robin Hood) index; see coproduction.metrics.hoover.");
+  index("palma", &palma, &palma,
+        "Palma ratio (top 10% / bottom 40%); see coproduction.metrics.palma.");
+  index("hhi", &hhi, &hhi,
+        "Herfindahl-Hirschman index of shares; see coproduction.metrics.hhi.");
+  index("effective_number", &effective_number, &effective_number,
+        "Effective number of holders, 1/HHI; see coproduction.metrics.effective_number.");
+  index("entropy", &entropy, &entropy,
+        "Normalised Shannon entropy of shares; see coproduction.metrics.entropy.");
 
-  m.def(
-      "theil_decomposition",
-      [](const double_array& v, const code_array& g, const optional_weights& w) {
-        return by_group(v, g, w, [](values_span x, codes_span c, const maybe_weights& y) {
-          return y ? theil_decomposition(x, c, *y) : theil_decomposition(x, c);
-        });
-      },
-      values, py::arg("groups"), weights,
-      "Theil T decomposed by groups (codes >= 0): dict of total, between, within and per-group "
-      "arrays; see coproduction.metrics.theil_decomposition.");
-  m.def(
-      "mld_decomposition",
-      [](const double_array& v, const code_array& g, const optional_weights& w) {
-        return by_group(v, g, w, [](values_span x, codes_span c, const maybe_weights& y) {
-          return y ? mld_decomposition(x, c, *y) : mld_decomposition(x, c);
-        });
-      },
-      values, py::arg("groups"), weights,
-      "Mean log deviation decomposed by groups (codes >= 0): dict of total, between, within "
-      "and per-group arrays; see coproduction.metrics.mld_decomposition.");
-  m.def(
-      "parity_ratio",
-      [](const double_array& v, const code_array& g, const optional_weights& w) {
-        return by_group(v, g, w, [](values_span x, codes_span c, const maybe_weights& y) {
-          return y ? parity_ratio(x, c, *y) : parity_ratio(x, c);
-        });
-      },
-      values, py::arg("groups"), weights,
-      "Each group's share of the quantity over its share of people (codes >= 0): dict of "
-      "group, population_share, quantity_share, ratio arrays; see "
-      "coproduction.metrics.parity_ratio.");
+  by_group(m, "theil_decomposition", &theil_decomposition, &theil_decomposition,
+           "Theil T decomposed by groups (codes >= 0): dict of total, between, within and "
+           "per-group arrays; see coproduction.metrics.theil_decomposition.");
+  by_group(m, "mld_decomposition", &mld_decomposition, &mld_decomposition,
+           "Mean log deviation decomposed by groups (codes >= 0): dict of total, between, "
+           "within and per-group arrays; see coproduction.metrics.mld_decomposition.");
+  by_group(m, "parity_ratio", &parity_ratio, &parity_ratio,
+           "Each group's share of the quantity over its share of people (codes >= 0): dict of "
+           "group, population_share, quantity_share, ratio arrays; see "
+           "coproduction.metrics.parity_ratio.");
 }
 
 }  // namespace coproduction::python

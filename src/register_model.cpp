@@ -1,13 +1,11 @@
-// The model and its JSON format: `_core.Network` and the readers and writers.
+// Python bindings of the model: include/coproduction/model/network.hpp (`_core.Network`, built
+// stakeholder by stakeholder, with its read guard as `_core.NetworkReading`), model/layer.hpp
+// (`Network.layer_edges`) and the nesting ceiling of model/nesting.hpp (`_core.MAX_NESTING`).
+// The formats of the network, JSON and frames, are bound onto the same class in register_io.cpp.
 
-#include <algorithm>
-#include <cmath>
-#include <initializer_list>
-#include <memory>
 #include <cstdint>
-#include <span>
-#include <type_traits>
-#include <unordered_map>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,11 +14,12 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
-#include "coproduction/io/json.hpp"
+#include "arrays.hpp"
 #include "coproduction/model/layer.hpp"
+#include "coproduction/model/nesting.hpp"
 #include "coproduction/model/network.hpp"
+#include "coproduction/model/vocabulary.hpp"
 #include "json_value.hpp"
 #include "register.hpp"
 
@@ -50,20 +49,6 @@ nlohmann::json attributes_from(const py::object& o, const std::string& subject) 
   if (py::isinstance(o, py::module_::import("collections.abc").attr("Mapping")))
     return from_python(py::dict(o), subject + "/attributes");
   throw invalid_value(subject, "attributes", "attributes must be a dict");
-}
-
-template <class T>
-py::object or_none(const std::optional<T>& v) {
-  return v ? py::cast(*v) : py::object(py::none());
-}
-
-py::object text_or_none(const std::string& s) {
-  return s.empty() ? py::object(py::none()) : py::object(py::str(s));
-}
-
-template <class E>
-py::object word_or_none(const std::optional<E>& v) {
-  return v ? py::object(py::str(std::string(to_string(*v)))) : py::object(py::none());
 }
 
 Stakeholder make_stakeholder(const std::string& id, const std::optional<std::string>& label,
@@ -127,123 +112,6 @@ Decision make_decision(const std::string& id, const std::string& project, const 
   d.weight = weight;
   d.attributes = attributes_from(attributes, id);
   return d;
-}
-
-py::dict stakeholder_columns(const Network& net) {
-  const std::size_t n = net.num_stakeholders();
-  py::list id(n), label(n), kind(n), role(n), sector(n), expertise(n), under_served(n), paid(n),
-      convenor(n), size(n), influence(n), attributes(n);
-  for (std::size_t v = 0; v < n; ++v) {
-    const Stakeholder& s = net.stakeholder_at(v);
-    id[v] = s.id;
-    label[v] = text_or_none(s.label);
-    kind[v] = std::string(to_string(s.kind));
-    role[v] = text_or_none(s.role);
-    sector[v] = text_or_none(s.sector);
-    expertise[v] = word_or_none(s.expertise);
-    under_served[v] = or_none(s.under_served);
-    paid[v] = or_none(s.paid);
-    convenor[v] = or_none(s.convenor);
-    size[v] = or_none(s.size);
-    influence[v] = or_none(s.influence);
-    attributes[v] = to_python(s.attributes);
-  }
-  py::dict out;
-  out["id"] = id, out["label"] = label, out["kind"] = kind, out["role"] = role;
-  out["sector"] = sector, out["expertise"] = expertise, out["under_served"] = under_served;
-  out["paid"] = paid, out["convenor"] = convenor, out["size"] = size;
-  out["influence"] = influence, out["attributes"] = attributes;
-  return out;
-}
-
-py::dict relation_columns(const Network& net) {
-  const std::size_t n = net.num_relations();
-  py::list source(n), target(n), type(n), scale(n), reported_by(n), date(n), method(n),
-      attributes(n);
-  py::array_t<double> weight(static_cast<py::ssize_t>(n));
-  auto w = weight.mutable_unchecked<1>();
-  // One Python string per stakeholder and per type, shared by every row that names it.
-  std::vector<py::object> ids(net.num_stakeholders()), types(net.relation_types().size());
-  auto id_of = [&](std::size_t v) -> const py::object& {
-    if (!ids[v]) ids[v] = py::str(net.stakeholder_at(v).id);
-    return ids[v];
-  };
-  for (std::size_t t = 0; t < types.size(); ++t) types[t] = py::str(net.relation_types()[t]);
-  const py::object none = py::none();
-  for (std::size_t i = 0; i < n; ++i) {
-    source[i] = id_of(net.relation_source(i));
-    target[i] = id_of(net.relation_target(i));
-    type[i] = types[net.relation_type_index(i)];
-    w(static_cast<py::ssize_t>(i)) = net.relation_strength(i);
-    scale[i] = word_or_none(net.relation_scale(i));
-    const Provenance& p = net.relation_provenance(i);
-    reported_by[i] = p.reported_by.empty() ? none : py::str(p.reported_by);
-    date[i] = p.date.empty() ? none : py::str(p.date);
-    method[i] = p.method.empty() ? none : py::str(p.method);
-    const nlohmann::json& a = net.relation_attributes(i);
-    attributes[i] = a.is_null() ? none : to_python(a);
-  }
-  py::dict out;
-  out["source"] = source, out["target"] = target, out["type"] = type, out["weight"] = weight;
-  out["scale"] = scale, out["reported_by"] = reported_by, out["date"] = date;
-  out["method"] = method, out["attributes"] = attributes;
-  return out;
-}
-
-py::dict project_columns(const Network& net) {
-  py::list id, label, claimed, attributes;
-  for (const Project& p : net.projects()) {
-    id.append(p.id);
-    label.append(text_or_none(p.label));
-    claimed.append(word_or_none(p.claimed));
-    attributes.append(to_python(p.attributes));
-  }
-  py::dict out;
-  out["id"] = id, out["label"] = label, out["claimed"] = claimed, out["attributes"] = attributes;
-  return out;
-}
-
-py::dict decision_columns(const Network& net) {
-  py::list id, label, project, stage, rule, quota, weight, attributes;
-  for (const Decision& d : net.decisions()) {
-    id.append(d.id);
-    label.append(text_or_none(d.label));
-    project.append(d.project);
-    stage.append(std::string(to_string(d.stage)));
-    rule.append(std::string(to_string(d.rule.kind)));
-    quota.append(or_none(d.rule.quota));
-    weight.append(d.weight.value_or(1.0));
-    attributes.append(to_python(d.attributes));
-  }
-  py::dict out;
-  out["id"] = id, out["label"] = label, out["project"] = project, out["stage"] = stage;
-  out["rule"] = rule, out["quota"] = quota, out["weight"] = weight;
-  out["attributes"] = attributes;
-  return out;
-}
-
-py::dict right_columns(const Network& net) {
-  py::list decision, stakeholder, right, votes, veto;
-  for (const Decision& d : net.decisions()) {
-    for (const auto& [who, r] : d.rights) {
-      decision.append(d.id);
-      stakeholder.append(who);
-      right.append(std::string(to_string(r)));
-      auto it = d.rule.votes.find(who);
-      votes.append(it == d.rule.votes.end() ? py::none() : py::cast(it->second));
-      bool is_veto = false;
-      for (const auto& v : d.rule.veto) is_veto |= v == who;
-      veto.append(is_veto);
-    }
-  }
-  py::dict out;
-  out["decision"] = decision, out["stakeholder"] = stakeholder, out["right"] = right;
-  out["votes"] = votes, out["veto"] = veto;
-  return out;
-}
-
-ReadLimits limits_from(std::size_t max_depth, std::size_t max_bytes) {
-  return ReadLimits{max_depth, max_bytes};
 }
 
 }  // namespace
@@ -330,17 +198,12 @@ void register_model(py::module_& m) {
             if (scales)
               for (const std::string& word : *scales) l.scales.push_back(scale_named(word));
             // Straight from the flat relation store: no Boost.Graph view is built for this.
-            const layer_edges e = edges_of(net, l, include_objects);
+            layer_edges e = edges_of(net, l, include_objects);
             py::list ids;
             for (const auto v : e.vertices) ids.append(net.stakeholder_at(v).id);
-            const auto array = [](const auto& v, auto as) {
-              using T = decltype(as);
-              py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
-              std::copy(v.begin(), v.end(), out.mutable_data());
-              return out;
-            };
-            return py::make_tuple(ids, array(e.source, std::int64_t{}),
-                                  array(e.target, std::int64_t{}), array(e.weight, double{}));
+            return py::make_tuple(ids, copy_to_numpy<std::int64_t>(e.source),
+                                  copy_to_numpy<std::int64_t>(e.target),
+                                  to_numpy(std::move(e.weight)));
           },
           py::arg("types") = py::none(), py::arg("scales") = py::none(),
           py::arg("include_objects") = false,
@@ -349,27 +212,8 @@ void register_model(py::module_& m) {
           "every type) at a set of scales (None: every relation; given, a relation without a "
           "scale is left out). Raises InputError for a type no relation has and for a word "
           "that is not a scale.")
-      .def("stakeholder_columns", &stakeholder_columns)
-      .def("relation_columns", &relation_columns)
-      .def("project_columns", &project_columns)
-      .def("decision_columns", &decision_columns)
-      .def("right_columns", &right_columns)
       .def("__eq__", [](const Network& a, const Network& b) { return a == b; })
       .def("copy", [](const Network& net) { return Network(net); })
-      .def(
-          "to_json",
-          [](const Network& net, int indent) { return dump_json(net, indent); },
-          py::arg("indent") = 2)
-      .def(
-          "write",
-          [](const Network& net, const std::filesystem::path& path, int indent) {
-            // The network is turned into a private document first; the GIL is released only
-            // for the file I/O, which touches that document and no Python object.
-            nlohmann::json doc = to_document(net);
-            py::gil_scoped_release release;
-            write_document(doc, path, indent);
-          },
-          py::arg("path"), py::arg("indent") = 2)
       .def(
           "reading",
           [](const Network& net) {
@@ -388,37 +232,7 @@ void register_model(py::module_& m) {
           py::return_value_policy::reference)
       .def("__exit__", [](NetworkReading& r, const py::args&) { r.guard.reset(); });
 
-  m.def(
-      "read_json_text",
-      [](const py::bytes& data, std::size_t max_depth, std::size_t max_bytes) {
-        std::string text = data;  // a copy, so the GIL can go
-        py::gil_scoped_release release;
-        return read_json(text, limits_from(max_depth, max_bytes));
-      },
-      py::arg("text"), py::arg("max_depth") = ReadLimits{}.max_depth,
-      py::arg("max_bytes") = ReadLimits{}.max_bytes);
-  m.def(
-      "read_json_file",
-      [](const std::filesystem::path& path, std::size_t max_depth, std::size_t max_bytes) {
-        py::gil_scoped_release release;  // file I/O and parsing on C++ objects only
-        return read_json_file(path, limits_from(max_depth, max_bytes));
-      },
-      py::arg("path"), py::arg("max_depth") = ReadLimits{}.max_depth,
-      py::arg("max_bytes") = ReadLimits{}.max_bytes);
-  m.attr("FORMAT_VERSION") = format_version;
   m.attr("MAX_NESTING") = max_nesting;
-  m.attr("MAX_INDENT") = detail::max_indent;
-  m.def(
-      "_parse_json",
-      [](const py::bytes& data, bool checked) {
-        std::string text = data;
-        py::gil_scoped_release release;  // C++ objects only
-        if (checked) return detail::parse_text(text, ReadLimits{}).size();
-        return nlohmann::json::parse(text).size();
-      },
-      py::arg("text"), py::arg("checked"),
-      "Parses text to a JSON value, with the reader's checks or with nlohmann/json's plain "
-      "parse, and returns the size of the top-level value (for benchmarks/bench_read.py).");
 }
 
 }  // namespace coproduction::python

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "arrays.hpp"
+#include "columns.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/network.hpp"
 #include "coproduction/power/banzhaf.hpp"
@@ -37,6 +39,7 @@
 #include "coproduction/power/shapley_shubik.hpp"
 #include "coproduction/power/simple_game.hpp"
 #include "interrupt.hpp"
+#include "options.hpp"
 #include "register.hpp"
 
 namespace coproduction::python {
@@ -45,39 +48,20 @@ namespace {
 
 namespace py = pybind11;
 
-using int_array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-
-std::vector<std::int64_t> as_vector(const int_array& a, const char* where) {
-  if (a.ndim() != 1)
-    throw input_error(where, "must be one-dimensional, got " + std::to_string(a.ndim()) +
-                                 " dimensions");
-  return {a.data(), a.data() + a.shape(0)};
+// Positions of players (veto holders) or codes of blocs and groups.
+std::vector<std::size_t> positions(const index_array& a, const char* where) {
+  return non_negative(a, where, [](std::size_t, std::int64_t x) {
+    return "entry " + std::to_string(x) + " is negative: positions and codes are non-negative";
+  });
 }
 
-std::vector<std::size_t> as_indices(const int_array& a, const char* where) {
-  std::vector<std::size_t> out;
-  for (std::int64_t x : as_vector(a, where)) {
-    if (x < 0)
-      throw input_error(where, "entry " + std::to_string(x) + " is negative: positions and "
-                                                              "codes are non-negative");
-    out.push_back(static_cast<std::size_t>(x));
-  }
-  return out;
+std::vector<std::int64_t> votes(const index_array& weights) {
+  const auto w = one_dimensional(weights, "weights");
+  return {w.begin(), w.end()};
 }
 
-weighted_game make_game(const int_array& weights, std::int64_t quota, const int_array& veto) {
-  return weighted_game(as_vector(weights, "weights"), quota, as_indices(veto, "veto"));
-}
-
-py::array_t<double> to_numpy(std::vector<double>&& values) {
-  auto* owned = new std::vector<double>(std::move(values));
-  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(),
-                             free_when_done);
-}
-
-banzhaf_scale scale_of(bool normalized) {
-  return normalized ? banzhaf_scale::normalized : banzhaf_scale::absolute;
+weighted_game make_game(const index_array& weights, std::int64_t quota, const index_array& veto) {
+  return weighted_game(votes(weights), quota, positions(veto, "veto"));
 }
 
 py::dict to_dict(power_estimate&& e) {
@@ -91,21 +75,6 @@ py::dict to_dict(power_estimate&& e) {
   return d;
 }
 
-// A rows x cols matrix that owns `values` (row-major), without copying them.
-py::array_t<double> to_numpy(std::vector<double>&& values, std::size_t rows, std::size_t cols) {
-  auto* owned = new std::vector<double>(std::move(values));
-  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)},
-                             owned->data(), free_when_done);
-}
-
-py::array_t<bool> to_flags(const std::vector<bool>& values) {
-  py::array_t<bool> out(static_cast<py::ssize_t>(values.size()));
-  auto o = out.mutable_unchecked<1>();
-  for (std::size_t i = 0; i < values.size(); ++i) o(static_cast<py::ssize_t>(i)) = values[i];
-  return out;
-}
-
 // A power table as a dict: stakeholders (row ids), columns (decision, stage or project ids)
 // and values (a 2-D float array).
 py::dict to_dict(power_table&& t) {
@@ -115,16 +84,6 @@ py::dict to_dict(power_table&& t) {
   d["columns"] = t.columns;
   d["values"] = to_numpy(std::move(t.values), rows, cols);
   return d;
-}
-
-decision_weighting weighting_of(bool weighted) {
-  return weighted ? decision_weighting::by_weight : decision_weighting::equal;
-}
-
-bloc_measure bloc_measure_of(const std::string& kind) {
-  if (kind == "shapley_shubik") return bloc_measure::owen;
-  if (kind == "banzhaf") return bloc_measure::banzhaf_owen;
-  throw input_error("kind", "must be \"shapley_shubik\" or \"banzhaf\", got \"" + kind + "\"");
 }
 
 constexpr const char* game_doc = R"(
@@ -146,52 +105,51 @@ void register_power(pybind11::module_& m) {
 
   m.def(
       "banzhaf",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto, bool normalized) {
+      [](const index_array& weights, std::int64_t quota, const index_array& veto, bool normalized) {
         const weighted_game g = make_game(weights, quota, veto);
         return to_numpy(
             without_gil([&] { return banzhaf(g, scale_of(normalized), python_signals); }));
       },
       w, q, v, py::arg("normalized"),
       (std::string("Banzhaf index by dynamic programming over vote totals.\n") + game_doc).c_str());
-  m.def(
-      "shapley_shubik",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto) {
-        const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return shapley_shubik(g, python_signals); }));
-      },
-      w, q, v,
-      (std::string("Shapley-Shubik index, exact, over vote totals.\n") + game_doc).c_str());
-  m.def(
-      "deegan_packel",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto,
-         std::uint64_t max_coalitions) {
-        const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(
-            without_gil([&] { return deegan_packel(g, max_coalitions, python_signals); }));
-      },
-      w, q, v, most = default_max_visited_coalitions,
-      "Deegan-Packel index from the minimal winning coalitions (<= 64 players, at most "
-      "max_coalitions of them).");
-  m.def(
-      "holler",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto,
-         std::uint64_t max_coalitions) {
-        const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return holler(g, max_coalitions, python_signals); }));
-      },
-      w, q, v, most = default_max_visited_coalitions,
-      "Holler public good index from the minimal winning coalitions (<= 64 players, at most "
-      "max_coalitions of them).");
-  m.def(
-      "johnston",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto) {
-        const weighted_game g = make_game(weights, quota, veto);
-        return to_numpy(without_gil([&] { return johnston(g, python_signals); }));
-      },
-      w, q, v, "Johnston index by enumerating the coalitions (<= 25 players).");
+  // The indices that read the game alone; the game is built and checked with the GIL, then
+  // the index runs without it (safe: it reads only the C++ game).
+  using game_index = std::vector<double> (*)(const weighted_game&, const stop_check&);
+  const auto index = [&](const char* name, game_index kernel, const std::string& doc) {
+    m.def(
+        name,
+        [kernel](const index_array& weights, std::int64_t quota, const index_array& veto) {
+          const weighted_game g = make_game(weights, quota, veto);
+          return to_numpy(without_gil([&] { return kernel(g, python_signals); }));
+        },
+        w, q, v, doc.c_str());
+  };
+  // The indices read from the minimal winning coalitions, visiting at most max_coalitions.
+  using coalition_index =
+      std::vector<double> (*)(const weighted_game&, std::uint64_t, const stop_check&);
+  const auto by_coalitions = [&](const char* name, coalition_index kernel, const char* doc) {
+    m.def(
+        name,
+        [kernel](const index_array& weights, std::int64_t quota, const index_array& veto,
+                 std::uint64_t max_coalitions) {
+          const weighted_game g = make_game(weights, quota, veto);
+          return to_numpy(without_gil([&] { return kernel(g, max_coalitions, python_signals); }));
+        },
+        w, q, v, most = default_max_visited_coalitions, doc);
+  };
+  index("shapley_shubik", &shapley_shubik,
+        std::string("Shapley-Shubik index, exact, over vote totals.\n") + game_doc);
+  by_coalitions("deegan_packel", &deegan_packel<weighted_game>,
+                "Deegan-Packel index from the minimal winning coalitions (<= 64 players, at "
+                "most max_coalitions of them).");
+  by_coalitions("holler", &holler<weighted_game>,
+                "Holler public good index from the minimal winning coalitions (<= 64 players, "
+                "at most max_coalitions of them).");
+  index("johnston", &johnston<weighted_game>,
+        "Johnston index by enumerating the coalitions (<= 25 players).");
   m.def(
       "minimal_winning_count",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto) {
+      [](const index_array& weights, std::int64_t quota, const index_array& veto) {
         const weighted_game g = make_game(weights, quota, veto);
         const coalition_count c =
             without_gil([&] { return minimal_winning_count(g, python_signals); });
@@ -202,38 +160,33 @@ void register_power(pybind11::module_& m) {
       "False, count is an upper bound.");
   m.def(
       "minimal_winning",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto,
+      [](const index_array& weights, std::int64_t quota, const index_array& veto,
          std::uint64_t max_coalitions) {
         const weighted_game g = make_game(weights, quota, veto);
         std::vector<coalition> found = without_gil(
             [&] { return minimal_winning_coalitions(g, max_coalitions, python_signals); });
-        const auto rows = static_cast<py::ssize_t>(found.size());
-        const auto cols = static_cast<py::ssize_t>(g.players());
-        py::array_t<bool> out({rows, cols});
-        auto o = out.mutable_unchecked<2>();
-        for (py::ssize_t r = 0; r < rows; ++r)
-          for (py::ssize_t c = 0; c < cols; ++c)
-            o(r, c) = (found[static_cast<std::size_t>(r)] >> c & 1U) != 0;
-        return out;
+        return filled<bool>(found.size(), g.players(), [&](std::size_t r, std::size_t c) {
+          return (found[r] >> c & 1U) != 0;
+        });
       },
       w, q, v, most = default_max_listed_coalitions,
       "Minimal winning coalitions as a boolean matrix (one row per coalition, <= 64 players, "
       "at most max_coalitions rows).");
   m.def(
       "owen",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto,
-         const int_array& blocs) {
+      [](const index_array& weights, std::int64_t quota, const index_array& veto,
+         const index_array& blocs) {
         const weighted_game g = make_game(weights, quota, veto);
-        const std::vector<std::size_t> b = as_indices(blocs, "blocs");
+        const std::vector<std::size_t> b = positions(blocs, "blocs");
         return to_numpy(without_gil([&] { return owen(g, b, python_signals); }));
       },
       w, q, v, py::arg("blocs"), "Owen value with a priori unions; blocs: one code per player.");
   m.def(
       "banzhaf_owen",
-      [](const int_array& weights, std::int64_t quota, const int_array& veto,
-         const int_array& blocs, bool normalized) {
+      [](const index_array& weights, std::int64_t quota, const index_array& veto,
+         const index_array& blocs, bool normalized) {
         const weighted_game g = make_game(weights, quota, veto);
-        const std::vector<std::size_t> b = as_indices(blocs, "blocs");
+        const std::vector<std::size_t> b = positions(blocs, "blocs");
         return to_numpy(
             without_gil([&] { return banzhaf_owen(g, b, scale_of(normalized), python_signals); }));
       },
@@ -241,26 +194,22 @@ void register_power(pybind11::module_& m) {
       "Banzhaf-Owen index with a priori unions; blocs: one code per player.");
   m.def(
       "monte_carlo",
-      [](const std::string& index, const int_array& weights, std::int64_t quota,
-         const int_array& veto, std::size_t samples, std::uint64_t seed, double confidence,
+      [](const std::string& index, const index_array& weights, std::int64_t quota,
+         const index_array& veto, std::size_t samples, std::uint64_t seed, double confidence,
          bool normalized) {
         const weighted_game g = make_game(weights, quota, veto);
-        sampling_options o{samples, seed, confidence, python_signals};
-        power_estimate e;
-        if (index == "banzhaf")
-          e = without_gil([&] { return banzhaf_monte_carlo(g, scale_of(normalized), o); });
-        else if (index == "shapley_shubik")
-          e = without_gil([&] { return shapley_shubik_monte_carlo(g, o); });
-        else if (index == "deegan_packel")
-          e = without_gil([&] { return deegan_packel_monte_carlo(g, o); });
-        else if (index == "holler")
-          e = without_gil([&] { return holler_monte_carlo(g, o); });
-        else if (index == "johnston")
-          e = without_gil([&] { return johnston_monte_carlo(g, o); });
-        else
-          throw input_error("index", "unknown index '" + index +
-                                         "' (banzhaf, shapley_shubik, deegan_packel, holler, "
-                                         "johnston)");
+        const sampled_index which = sampled_index_option(index);
+        const sampling_options o{samples, seed, confidence, python_signals};
+        power_estimate e = without_gil([&] {
+          switch (which) {
+            case sampled_index::banzhaf: return banzhaf_monte_carlo(g, scale_of(normalized), o);
+            case sampled_index::shapley_shubik: return shapley_shubik_monte_carlo(g, o);
+            case sampled_index::deegan_packel: return deegan_packel_monte_carlo(g, o);
+            case sampled_index::holler: return holler_monte_carlo(g, o);
+            case sampled_index::johnston: break;
+          }
+          return johnston_monte_carlo(g, o);  // sampled_index::johnston
+        });
         return to_dict(std::move(e));
       },
       py::arg("index"), w, q, v, py::arg("samples"), py::arg("seed"), py::arg("confidence"),
@@ -289,16 +238,15 @@ void register_power(pybind11::module_& m) {
       [](const Network& net, const std::string& index, const std::string& by, bool weighted,
          const std::optional<std::string>& project, std::uint64_t max_coalitions) {
         const power_measure measure = parse_power_measure(index);
-        if (by != "stage" && by != "project" && by != "all")
-          throw input_error("by", "must be \"stage\", \"project\" or \"all\", got \"" + by + "\"");
-        if (by == "project" && project)
+        const power_grouping grouping = grouping_option(by);
+        if (grouping == power_grouping::project && project)
           throw input_error("project", "a project cannot be chosen when aggregating by project");
         const std::string chosen = project.value_or("");
         const decision_weighting w = weighting_of(weighted);
         return to_dict(held_network(net, [&](const Network& n) {
           const power_table table = decision_power(n, measure, python_signals, max_coalitions);
-          if (by == "stage") return power_by_stage(n, table, w, chosen);
-          if (by == "project") return power_by_project(n, table, w);
+          if (grouping == power_grouping::stage) return power_by_stage(n, table, w, chosen);
+          if (grouping == power_grouping::project) return power_by_project(n, table, w);
           return power_table{table.stakeholders, {"all"}, overall_power(n, table, w, chosen)};
         }));
       },
@@ -308,13 +256,10 @@ void register_power(pybind11::module_& m) {
       "(`by` = \"stage\", \"project\", \"all\"); optionally only one project's decisions.");
   m.def(
       "power_shares",
-      [](const py::array_t<double, py::array::c_style | py::array::forcecast>& power,
-         const int_array& groups, std::size_t count) {
-        if (power.ndim() != 1)
-          throw input_error("power", "must be one-dimensional, got " +
-                                         std::to_string(power.ndim()) + " dimensions");
-        const std::vector<double> p(power.data(), power.data() + power.shape(0));
-        const std::vector<std::size_t> g = as_indices(groups, "group_of");
+      [](const real_array& power, const index_array& groups, std::size_t count) {
+        const auto shares = one_dimensional(power, "power");
+        const std::vector<double> p(shares.begin(), shares.end());
+        const std::vector<std::size_t> g = positions(groups, "group_of");
         return to_numpy(power_shares(p, g, count));
       },
       py::arg("power"), py::arg("groups"), py::arg("count"),
@@ -322,14 +267,14 @@ void register_power(pybind11::module_& m) {
   m.def(
       "convenor_carried",
       [](const Network& net) {
-        return to_flags(held_network(net, [](const Network& n) { return convenor_carried(n); }));
+        return to_numpy(held_network(net, [](const Network& n) { return convenor_carried(n); }));
       },
       net_arg, "Per decision (insertion order): whether the convenor holders carry it alone.");
   m.def(
       "taking_part",
       [](const Network& net, const std::optional<std::string>& project) {
         const std::string chosen = project.value_or("");
-        return to_flags(held_network(net, [&](const Network& n) { return taking_part(n, chosen); }));
+        return to_numpy(held_network(net, [&](const Network& n) { return taking_part(n, chosen); }));
       },
       net_arg, py::arg("project"),
       "Per stakeholder (vertex order): whether it takes part in the project (or, with None, "
@@ -360,12 +305,8 @@ void register_power(pybind11::module_& m) {
           }
           return std::tuple<std::size_t, std::size_t, std::vector<bool>>{s, k, std::move(v)};
         });
-        py::array_t<bool> out({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
-        auto o = out.mutable_unchecked<2>();
-        for (std::size_t r = 0; r < rows; ++r)
-          for (std::size_t c = 0; c < cols; ++c)
-            o(static_cast<py::ssize_t>(r), static_cast<py::ssize_t>(c)) = values[r * cols + c];
-        return out;
+        return filled<bool>(rows, cols,
+                            [&](std::size_t r, std::size_t c) { return values[r * cols + c]; });
       },
       net_arg,
       "Stakeholders x decisions booleans: the holder's Banzhaf swing count is positive (exact).");
@@ -374,26 +315,19 @@ void register_power(pybind11::module_& m) {
       [](const Network& net) {
         const std::vector<veto_holding> found =
             held_network(net, [](const Network& n) { return veto_players(n); });
-        py::list decision, stakeholder;
-        std::vector<bool> named;
-        for (const veto_holding& v : found) {
-          decision.append(v.decision);
-          stakeholder.append(v.stakeholder);
-          named.push_back(v.named_in_rule);
-        }
         py::dict d;
-        d["decision"] = decision;
-        d["stakeholder"] = stakeholder;
-        d["named_in_rule"] = to_flags(named);
+        d["decision"] = list_column(found, &veto_holding::decision);
+        d["stakeholder"] = list_column(found, &veto_holding::stakeholder);
+        d["named_in_rule"] = array_column<bool>(found, &veto_holding::named_in_rule);
         return d;
       },
       net_arg, "Every holder in every winning coalition of a decision, as columns.");
   m.def(
       "bloc_power",
-      [](const Network& net, const int_array& blocs, const std::string& kind,
+      [](const Network& net, const index_array& blocs, const std::string& kind,
          const std::optional<std::string>& project) {
-        const std::vector<std::size_t> bloc_of = as_indices(blocs, "blocs");
-        const bloc_measure measure = bloc_measure_of(kind);
+        const std::vector<std::size_t> bloc_of = positions(blocs, "blocs");
+        const bloc_measure measure = bloc_option(kind);
         const std::string chosen = project.value_or("");
         return to_dict(held_network(net, [&](const Network& n) {
           return bloc_power(n, bloc_of, measure, chosen, python_signals);

@@ -10,15 +10,15 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "coproduction/error.hpp"
+#include "columns.hpp"
 #include "coproduction/ladder/principles.hpp"
 #include "coproduction/model/network.hpp"
 #include "interrupt.hpp"
+#include "options.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -28,27 +28,15 @@ namespace coproduction::python {
 namespace {
 
 py::dict rows_dict(const std::vector<principle_row>& rows) {
-  py::list principle, indicator, verdict, threshold, evidence, needs;
-  py::array_t<double> value(static_cast<py::ssize_t>(rows.size()));
-  auto v = value.mutable_unchecked<1>();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const principle_row& r = rows[i];
-    principle.append(r.principle);
-    indicator.append(r.indicator);
-    v(static_cast<py::ssize_t>(i)) = r.value;
-    verdict.append(std::string(verdict_name(r.verdict)));
-    threshold.append(r.threshold);
-    evidence.append(r.evidence);
-    needs.append(r.needs);
-  }
+  using row = principle_row;
   py::dict out;
-  out["principle"] = principle;
-  out["indicator"] = indicator;
-  out["value"] = value;
-  out["verdict"] = verdict;
-  out["threshold"] = threshold;
-  out["evidence"] = evidence;
-  out["needs"] = needs;
+  out["principle"] = list_column(rows, &row::principle);
+  out["indicator"] = list_column(rows, &row::indicator);
+  out["value"] = array_column<double>(rows, &row::value);
+  out["verdict"] = list_column(rows, [](const row& r) { return spelt(verdict_name(r.verdict)); });
+  out["threshold"] = list_column(rows, &row::threshold);
+  out["evidence"] = list_column(rows, &row::evidence);
+  out["needs"] = list_column(rows, &row::needs);
   return out;
 }
 
@@ -66,9 +54,7 @@ void register_principles(py::module_& ladder) {
           [](C& c, const std::string& text) { c.index = parse_principles_index(text); })
       .def_property(
           "weighted", [](const C& c) { return c.weighting == decision_weighting::by_weight; },
-          [](C& c, bool weighted) {
-            c.weighting = weighted ? decision_weighting::by_weight : decision_weighting::equal;
-          })
+          [](C& c, bool weighted) { c.weighting = weighting_of(weighted); })
       .def_readwrite("active_share", &C::active_share)
       .def_readwrite("equitable_meets", &C::equitable_meets)
       .def_readwrite("equitable_partly", &C::equitable_partly)

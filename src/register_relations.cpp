@@ -1,17 +1,16 @@
-// Relationship-structure measures on edge arrays: numpy in, numpy out.
+// Python bindings of the relationship-structure measures, into `_core.metrics`:
+// include/coproduction/metrics/reciprocity.hpp, density.hpp, hierarchy.hpp, ei_index.hpp and
+// brokerage.hpp (their kernels in detail/structure.hpp).
 //
 // Every function takes the vertex count and the edges as parallel arrays (source, target and
-// optionally weight), builds the simple graph of the layer (the compact graph with self-loops
-// dropped and parallel edges merged, their weights summed) and runs the kernels of
-// reciprocity.hpp, density.hpp, hierarchy.hpp, ei_index.hpp and brokerage.hpp with the GIL
-// released. Groups arrive as dense codes
-// 0 .. groups-1, one per vertex; the Python layer turns labels into codes and back.
+// optionally weight, edge_arrays.hpp), builds the simple graph of the layer and runs the
+// kernels with the GIL released. Groups arrive as dense codes 0 .. groups-1, one per vertex;
+// the Python layer turns labels into codes and back.
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +19,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "arrays.hpp"
+#include "columns.hpp"
 #include "coproduction/detail/compact_graph.hpp"
 #include "coproduction/detail/structure.hpp"
 #include "coproduction/error.hpp"
@@ -28,6 +29,9 @@
 #include "coproduction/metrics/ei_index.hpp"
 #include "coproduction/metrics/hierarchy.hpp"
 #include "coproduction/metrics/reciprocity.hpp"
+#include "edge_arrays.hpp"
+#include "interrupt.hpp"
+#include "options.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -36,37 +40,6 @@ namespace coproduction::python {
 
 namespace {
 
-using index_array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-using real_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
-
-template <class T>
-std::span<const T> flat(const py::array_t<T, py::array::c_style | py::array::forcecast>& a,
-                        const char* where) {
-  if (a.ndim() != 1) throw input_error(where, "must be a one-dimensional array");
-  return {a.data(), static_cast<std::size_t>(a.shape(0))};
-}
-
-// The edges as Python gave them, kept alive (and their buffers with them) for the call.
-struct edge_arrays {
-  std::size_t n;
-  index_array source, target;
-  std::optional<real_array> weight;
-  bool directed;
-};
-
-// Builds the simple graph with the GIL released. Reading the numpy buffers without the GIL is
-// safe: `e` holds references to the arrays until the call returns, and the GIL never kept
-// another thread from writing into a numpy buffer anyway (numpy does not lock them).
-detail::compact_graph make_layer(const edge_arrays& e) {
-  const auto s = flat(e.source, "source");
-  const auto t = flat(e.target, "target");
-  std::span<const double> w;
-  if (e.weight) w = flat(*e.weight, "weight");
-  py::gil_scoped_release release;
-  return detail::make_compact_graph<std::int64_t>(
-      e.n, s, t, w, detail::graph_request::simple(e.directed, e.weight.has_value()));
-}
-
 void require_directed(bool directed, const char* what) {
   if (!directed)
     throw input_error("directed", std::string(what) + " needs a directed graph");
@@ -74,58 +47,31 @@ void require_directed(bool directed, const char* what) {
 
 std::vector<std::uint32_t> group_codes(const index_array& groups, std::size_t n,
                                        std::size_t count) {
-  return detail::structure::check_codes<std::int64_t>(flat(groups, "groups"), n, count);
-}
-
-py::array_t<double> vector_to_numpy(std::vector<double>&& values) {
-  auto* owned = new std::vector<double>(std::move(values));
-  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(),
-                             free_when_done);
+  return detail::structure::check_codes<std::int64_t>(graph_array(groups, "groups"), n, count);
 }
 
 // Rows x 6 array of role tables.
 template <class Rows, class Get>
 py::array_t<double> role_matrix(const Rows& rows, Get get) {
-  py::array_t<double> out({static_cast<py::ssize_t>(rows.size()),
-                           static_cast<py::ssize_t>(brokerage_columns)});
-  auto m = out.mutable_unchecked<2>();
-  for (std::size_t r = 0; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < brokerage_columns; ++c)
-      m(static_cast<py::ssize_t>(r), static_cast<py::ssize_t>(c)) = get(rows[r])[c];
-  return out;
+  return filled<double>(rows.size(), brokerage_columns,
+                        [&](std::size_t r, std::size_t c) { return get(rows[r])[c]; });
+}
+
+// Runs `kernel(graph)` on the simple graph of the edges with the GIL released (safe: the
+// kernels read only the C++ graph and the C++ values the caller captured).
+template <class Kernel>
+auto on_simple_graph(const edge_arrays& e, Kernel kernel) {
+  const compact_graph g = e.simple_graph();
+  return without_gil([&] { return kernel(g); });
 }
 
 py::dict ei_columns(const std::vector<ei_counts>& rows) {
-  std::vector<double> internal, external, index, expected;
-  for (const ei_counts& c : rows) {
-    internal.push_back(c.internal);
-    external.push_back(c.external);
-    index.push_back(c.index);
-    expected.push_back(c.expected);
-  }
   py::dict d;
-  d["internal"] = vector_to_numpy(std::move(internal));
-  d["external"] = vector_to_numpy(std::move(external));
-  d["ei"] = vector_to_numpy(std::move(index));
-  d["expected"] = vector_to_numpy(std::move(expected));
+  d["internal"] = array_column<double>(rows, &ei_counts::internal);
+  d["external"] = array_column<double>(rows, &ei_counts::external);
+  d["ei"] = array_column<double>(rows, &ei_counts::index);
+  d["expected"] = array_column<double>(rows, &ei_counts::expected);
   return d;
-}
-
-reciprocity_measure parse_reciprocity(const std::string& s) {
-  if (s == "edgewise") return reciprocity_measure::edgewise;
-  if (s == "dyadic") return reciprocity_measure::dyadic;
-  if (s == "dyadic_nonnull") return reciprocity_measure::dyadic_nonnull;
-  if (s == "edgewise_lrr") return reciprocity_measure::edgewise_lrr;
-  throw input_error("measure", "must be one of edgewise, dyadic, dyadic_nonnull, edgewise_lrr; "
-                               "got \"" + s + "\"");
-}
-
-tie_direction parse_ties(const std::string& s) {
-  if (s == "all") return tie_direction::all;
-  if (s == "out") return tie_direction::out;
-  if (s == "in") return tie_direction::in;
-  throw input_error("ties", "must be \"all\", \"out\" or \"in\", got \"" + s + "\"");
 }
 
 constexpr const char* edges_doc = R"(
@@ -142,14 +88,9 @@ void register_relations(py::module_& m) {
   m.def(
       "dyad_census",
       [](std::size_t n, index_array source, index_array target) {
-        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
-        const auto g = make_layer(e);
-        dyad_census c;
-        {
-          // Safe to release: the kernel reads only the C++ graph.
-          py::gil_scoped_release release;
-          c = detail::structure::count_dyads(g);
-        }
+        const dyad_census c =
+            on_simple_graph({n, std::move(source), std::move(target), std::nullopt, true},
+                            [](const compact_graph& g) { return detail::structure::count_dyads(g); });
         return py::make_tuple(c.mutual, c.asymmetric, c.null);
       },
       "n"_a, "source"_a, "target"_a,
@@ -160,11 +101,10 @@ void register_relations(py::module_& m) {
   m.def(
       "reciprocity",
       [](std::size_t n, index_array source, index_array target, const std::string& measure) {
-        const reciprocity_measure which = parse_reciprocity(measure);
-        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
-        const auto g = make_layer(e);
-        py::gil_scoped_release release;  // the kernel reads only the C++ graph
-        return reciprocity(detail::structure::count_dyads(g), which);
+        const reciprocity_measure which = reciprocity_option(measure);
+        return on_simple_graph(
+            {n, std::move(source), std::move(target), std::nullopt, true},
+            [&](const compact_graph& g) { return reciprocity(detail::structure::count_dyads(g), which); });
       },
       "n"_a, "source"_a, "target"_a, "measure"_a = "edgewise",
       (std::string("Reciprocity of a digraph from its dyad census: edgewise 2M/(2M+A), dyadic "
@@ -176,34 +116,26 @@ void register_relations(py::module_& m) {
       "reciprocity_by",
       [](std::size_t n, index_array source, index_array target, index_array types,
          std::size_t type_count) {
-        const auto s = flat(source, "source");
-        const auto t = flat(target, "target");
-        const auto codes = flat(types, "types");
-        std::vector<dyad_census> census;
-        {
-          // Safe to release: the arrays are held by this call's arguments, and the kernel
-          // touches no Python object.
-          py::gil_scoped_release release;
-          census = detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(
+        const auto s = graph_array(source, "source");
+        const auto t = graph_array(target, "target");
+        const auto codes = graph_array(types, "types");
+        // Safe without the GIL: the arrays are held by this call's arguments, and the kernel
+        // touches no Python object.
+        const std::vector<dyad_census> census = without_gil([&] {
+          return detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(
               n, s, t, codes, type_count);
-        }
-        const auto column = [&](auto get) {
-          py::array_t<decltype(get(census[0]))> out(static_cast<py::ssize_t>(census.size()));
-          auto* o = out.mutable_data();
-          for (std::size_t k = 0; k < census.size(); ++k) o[k] = get(census[k]);
-          return out;
-        };
+        });
         py::dict out;
-        out["mutual"] = column([](const dyad_census& c) { return std::int64_t(c.mutual); });
-        out["asymmetric"] =
-            column([](const dyad_census& c) { return std::int64_t(c.asymmetric); });
-        out["null"] = column([](const dyad_census& c) { return std::int64_t(c.null); });
+        out["mutual"] = array_column<std::int64_t>(census, &dyad_census::mutual);
+        out["asymmetric"] = array_column<std::int64_t>(census, &dyad_census::asymmetric);
+        out["null"] = array_column<std::int64_t>(census, &dyad_census::null);
         for (const auto& [name, measure] :
              {std::pair{"edgewise", reciprocity_measure::edgewise},
               std::pair{"dyadic", reciprocity_measure::dyadic},
               std::pair{"dyadic_nonnull", reciprocity_measure::dyadic_nonnull},
               std::pair{"edgewise_lrr", reciprocity_measure::edgewise_lrr}})
-          out[name] = column([m = measure](const dyad_census& c) { return reciprocity(c, m); });
+          out[name] = array_column<double>(
+              census, [m = measure](const dyad_census& c) { return reciprocity(c, m); });
         return out;
       },
       "n"_a, "source"_a, "target"_a, "types"_a, "type_count"_a,
@@ -218,8 +150,7 @@ types : 1-D integer array
       "density",
       [](std::size_t n, index_array source, index_array target, bool directed) {
         const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, directed};
-        const auto g = make_layer(e);
-        return detail::structure::density(g);  // O(1) on the built graph
+        return detail::structure::density(e.simple_graph());  // O(1) on the built graph
       },
       "n"_a, "source"_a, "target"_a, "directed"_a = true,
       (std::string("Share of possible ties present: distinct ordered (directed) or unordered "
@@ -230,14 +161,9 @@ types : 1-D integer array
   m.def(
       "vertex_reciprocity",
       [](std::size_t n, index_array source, index_array target) {
-        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
-        const auto g = make_layer(e);
-        std::vector<double> r;
-        {
-          py::gil_scoped_release release;  // the kernel reads only the C++ graph
-          r = detail::structure::vertex_reciprocity(g);
-        }
-        return vector_to_numpy(std::move(r));
+        return to_numpy(
+            on_simple_graph({n, std::move(source), std::move(target), std::nullopt, true},
+                            [](const compact_graph& g) { return detail::structure::vertex_reciprocity(g); }));
       },
       "n"_a, "source"_a, "target"_a,
       (std::string("2 |in & out| / (|in| + |out|) per vertex; NaN without ties.") + edges_doc)
@@ -246,16 +172,15 @@ types : 1-D integer array
   m.def(
       "krackhardt_dimensions",
       [](std::size_t n, index_array source, index_array target, bool directed) {
-        const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, directed};
-        const auto g = make_layer(e);
-        krackhardt_scores s;
-        {
-          py::gil_scoped_release release;  // the kernels read only the C++ graph
-          s.connectedness = detail::structure::connectedness(g);
-          s.hierarchy = detail::structure::hierarchy(g);
-          s.efficiency = detail::structure::efficiency(g);
-          s.least_upper_boundedness = detail::structure::least_upper_boundedness(g);
-        }
+        const krackhardt_scores s = on_simple_graph(
+            {n, std::move(source), std::move(target), std::nullopt, directed}, [](const compact_graph& g) {
+              krackhardt_scores k;
+              k.connectedness = detail::structure::connectedness(g);
+              k.hierarchy = detail::structure::hierarchy(g);
+              k.efficiency = detail::structure::efficiency(g);
+              k.least_upper_boundedness = detail::structure::least_upper_boundedness(g);
+              return k;
+            });
         return py::make_tuple(s.connectedness, s.hierarchy, s.efficiency,
                               s.least_upper_boundedness);
       },
@@ -271,19 +196,16 @@ types : 1-D integer array
          bool directed, const index_array& groups, std::size_t group_count,
          const std::string& ties) {
         const edge_arrays e{n, std::move(source), std::move(target), std::move(weight), directed};
-        const tie_direction direction = parse_ties(ties);
-        const auto g = make_layer(e);
+        const tie_direction direction = ties_option(ties);
+        const compact_graph g = e.simple_graph();
         const auto code = group_codes(groups, n, group_count);
-        detail::structure::ei_tables t;
-        {
-          py::gil_scoped_release release;  // the kernel reads only C++ data
-          t = detail::structure::ei_index(g, code, group_count, direction);
-        }
+        // Safe without the GIL: the kernel reads only C++ data.
+        const detail::structure::ei_tables t = without_gil(
+            [&] { return detail::structure::ei_index(g, code, group_count, direction); });
         py::dict out;
         out["network"] = py::make_tuple(t.network.internal, t.network.external, t.network.index,
                                         t.network.expected);
-        std::vector<double> sizes(t.group_size.begin(), t.group_size.end());
-        out["group_size"] = vector_to_numpy(std::move(sizes));
+        out["group_size"] = copy_to_numpy<double>(t.group_size);
         out["group"] = ei_columns(t.group);
         out["vertex"] = ei_columns(t.vertex);
         return out;
@@ -307,17 +229,14 @@ ties : {"all", "out", "in"}
          const index_array& groups, std::size_t group_count) {
         require_directed(directed, "brokerage");
         const edge_arrays e{n, std::move(source), std::move(target), std::nullopt, true};
-        const auto g = make_layer(e);
+        const compact_graph g = e.simple_graph();
         const auto code = group_codes(groups, n, group_count);
-        detail::structure::brokerage_tables t;
-        {
-          py::gil_scoped_release release;  // the kernel reads only C++ data
-          t = detail::structure::brokerage(g, code, group_count);
-        }
+        // Safe without the GIL: the kernel reads only C++ data.
+        const detail::structure::brokerage_tables t =
+            without_gil([&] { return detail::structure::brokerage(g, code, group_count); });
         py::dict out;
         out["density"] = t.density;
-        std::vector<double> sizes(t.group_size.begin(), t.group_size.end());
-        out["group_size"] = vector_to_numpy(std::move(sizes));
+        out["group_size"] = copy_to_numpy<double>(t.group_size);
         const auto same = [](const role_table& r) { return r; };
         out["group_expected"] = role_matrix(t.group_expected, same);
         out["group_sd"] = role_matrix(t.group_sd, same);
@@ -336,22 +255,14 @@ ties : {"all", "out", "in"}
        edges_doc)
           .c_str());
 
-  const auto burt = [&m](const char* name, std::vector<double> (*kernel)(
-                                                const detail::compact_graph&),
+  const auto burt = [&m](const char* name, std::vector<double> (*kernel)(const compact_graph&),
                          const char* doc) {
     m.def(
         name,
         [kernel](std::size_t n, index_array source, index_array target,
                  std::optional<real_array> weight, bool directed) {
-          const edge_arrays e{n, std::move(source), std::move(target), std::move(weight),
-                              directed};
-          const auto g = make_layer(e);
-          std::vector<double> r;
-          {
-            py::gil_scoped_release release;  // the kernel reads only the C++ graph
-            r = kernel(g);
-          }
-          return vector_to_numpy(std::move(r));
+          return to_numpy(on_simple_graph(
+              {n, std::move(source), std::move(target), std::move(weight), directed}, kernel));
         },
         "n"_a, "source"_a, "target"_a, "weight"_a = py::none(), "directed"_a = true,
         (std::string(doc) + edges_doc +

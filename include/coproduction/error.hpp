@@ -8,6 +8,7 @@
 /// `stop_check` that raises it.
 
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <stdexcept>
@@ -91,6 +92,36 @@ class input_error : public error {
  public:
   input_error(const std::string& where, const std::string& detail)
       : error("input." + where, where, detail) {}
+};
+
+/// A computation refused because it would take more memory or time than its limit. Thrown
+/// before anything large is allocated (the work and memory are estimated first), when an
+/// enumeration reaches its limit, or when an allocation within the limits still fails; never
+/// `std::bad_alloc`. It is an `input_error` (this input, with this method, is too large)
+/// whose `where()` names what to change: `max_coalitions` for an enumeration of minimal
+/// winning coalitions, `weights` for the tables of an exact power index (the vote total
+/// makes them large), `votes` for the exact swing test of a decision. The message gives the
+/// estimate, the limit and the way out (a larger `max_coalitions`, or Monte Carlo sampling).
+/// The limits themselves are in `power/limits.hpp`.
+class limit_exceeded : public input_error {
+ public:
+  limit_exceeded(const std::string& where, std::string unit, std::uint64_t estimate,
+                 std::uint64_t limit, const std::string& detail)
+      : input_error(where, detail), unit_(std::move(unit)), estimate_(estimate), limit_(limit) {}
+
+  /// What `estimate()` and `limit()` count: `"minimal winning coalitions"`, `"bytes"` or
+  /// `"table cells"`.
+  const std::string& unit() const noexcept { return unit_; }
+  /// The estimate that exceeds the limit, saturated at 2^64 - 1: an exact count of minimal
+  /// winning coalitions when one is known, else an upper bound on it (or `limit + 1`, a lower
+  /// bound, for a general game); the bytes or cells an exact index needs.
+  std::uint64_t estimate() const noexcept { return estimate_; }
+  /// The limit it exceeds.
+  std::uint64_t limit() const noexcept { return limit_; }
+
+ private:
+  std::string unit_;
+  std::uint64_t estimate_, limit_;
 };
 
 /// A network was changed while a reader held it, or read while a change of it ran

@@ -165,6 +165,55 @@ TEST(Ladder, CoProductionStagesOnArnstein) {
   EXPECT_EQ(criterion(r, "shared_equally").value, 1.0);
 }
 
+// ---- the other ladders (ladder/scales.hpp), row by row of docs/ladder.md's table --------------
+
+TEST(LadderScales, EachStageReadingMapsAsTheTableSays) {
+  using A = cp::arnstein_rung;
+  using I = cp::iap2_level;
+  using S = cp::tlap_step;
+  struct row {
+    std::optional<T> type;
+    bool informed, no_convenor_power, partners_dominate;
+    std::optional<A> arnstein;
+    std::optional<I> iap2;
+    std::optional<S> tlap;
+  };
+  const std::vector<row> table = {
+      // none, partners not even informed: on no ladder.
+      {std::nullopt, false, false, false, std::nullopt, std::nullopt, std::nullopt},
+      // none, partners informed.
+      {std::nullopt, true, false, false, A::informing, I::inform, S::informing},
+      {T::consultation, true, false, false, A::consultation, I::consult, S::consultation},
+      {T::engagement, true, false, false, A::placation, I::involve, S::engagement},
+      {T::co_design, true, false, false, A::partnership, I::collaborate, S::co_design},
+      {T::co_production, true, false, false, A::partnership, I::collaborate, S::co_production},
+      // Partners carry every decision, convenors none: delegated power.
+      {T::co_design, true, false, true, A::delegated_power, I::empower, S::co_design},
+      {T::co_production, true, false, true, A::delegated_power, I::empower, S::co_production},
+      // No convenor vote counts: citizen control, whether or not partners also dominate.
+      {T::co_production, true, true, false, A::citizen_control, I::empower, S::co_production},
+      {T::co_design, true, true, true, A::citizen_control, I::empower, S::co_design},
+      // The games' readings lift only a stage that already reads as co-design or more.
+      {T::engagement, true, true, true, A::placation, I::involve, S::engagement},
+  };
+  for (const row& r : table) {
+    const std::string at = r.type ? std::string(cp::to_string(*r.type)) : "none";
+    const auto arnstein =
+        cp::arnstein_reading(r.type, r.informed, r.no_convenor_power, r.partners_dominate);
+    EXPECT_EQ(arnstein, r.arnstein) << at;
+    EXPECT_EQ(arnstein ? std::optional<I>(cp::iap2_of(*arnstein)) : std::nullopt, r.iap2) << at;
+    EXPECT_EQ(cp::tlap_reading(r.type, r.informed), r.tlap) << at;
+  }
+  // Arnstein's bottom two rungs, about intent, still have an IAP2 reading if given by hand.
+  EXPECT_EQ(cp::iap2_of(A::manipulation), I::inform);
+  EXPECT_EQ(cp::iap2_of(A::therapy), I::inform);
+  EXPECT_EQ(cp::band_of(S::educating), cp::tlap_band::doing_to);
+  EXPECT_EQ(cp::band_of(S::engagement), cp::tlap_band::doing_for);
+  EXPECT_EQ(cp::band_of(S::co_design), cp::tlap_band::doing_with);
+  EXPECT_EQ(cp::arnstein_name(A::delegated_power), "delegated power");
+  EXPECT_EQ(cp::tlap_band_name(cp::tlap_band::doing_with), "doing with");
+}
+
 // ---- one criterion moved at a time ---------------------------------------------------------
 
 TEST(LadderVariation, OneWayLearningTurnsCoDesignIntoEngagement) {

@@ -935,3 +935,152 @@ TEST(Layer, IsReadUnderAReadGuard) {
   EXPECT_EQ(cp::edges_of(net, {}).source.size(), 4u);
   EXPECT_EQ(net.readers(), 1u);
 }
+
+// -- the pieces the network is built from: who is using it, the checks of an insert, and the
+// -- spelling of what a message names ----------------------------------------------------
+
+TEST(AccessCount, ReadersNestAndAChangeExcludesEveryone) {
+  cp::detail::access_count access;
+  EXPECT_EQ(access.readers(), 0u);
+  access.begin_read();
+  access.begin_read();
+  EXPECT_EQ(access.readers(), 2u);
+  try {
+    access.begin_change("add_relation");
+    ADD_FAILURE() << "a change was let in while two readers held the object";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_EQ(e.where(), "add_relation");
+    EXPECT_NE(std::string(e.what()).find("is being read (2 readers)"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(access.readers(), 2u);  // the refusal changed nothing
+  access.end_read();
+  access.end_read();
+  access.begin_change("assign");
+  EXPECT_EQ(access.readers(), 0u);
+  try {
+    access.begin_read();
+    ADD_FAILURE() << "a read was let in while a change ran";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_EQ(e.where(), "read");
+  }
+  try {
+    access.begin_change("add_stakeholder");
+    ADD_FAILURE() << "a second change was let in";
+  } catch (const cp::concurrent_modification& e) {
+    EXPECT_NE(std::string(e.what()).find("another change of the network is running"),
+              std::string::npos)
+        << e.what();
+  }
+  access.end_change();
+  access.begin_read();  // free again
+  EXPECT_EQ(access.readers(), 1u);
+  access.end_read();
+}
+
+TEST(MessageText, SpellsIdsPointersAndNumbers) {
+  EXPECT_EQ(cp::detail::quote("nhs"), "\"nhs\"");
+  EXPECT_EQ(cp::detail::pointer_token("a/b~c"), "a~1b~0c");  // RFC 6901, section 3
+  EXPECT_EQ(cp::detail::number_text(2.0), "2");
+  EXPECT_EQ(cp::detail::number_text(-3.0), "-3");
+  EXPECT_EQ(cp::detail::number_text(2.5), "2.5");
+  EXPECT_EQ(cp::detail::number_text(0.1), "0.1");  // the shortest text that reads back
+  EXPECT_EQ(cp::detail::number_text(std::numeric_limits<double>::infinity()), "inf");
+  EXPECT_EQ(cp::detail::number_text(-std::numeric_limits<double>::infinity()), "-inf");
+  EXPECT_EQ(cp::detail::number_text(std::nan("")), "NaN");
+}
+
+TEST(ModelChecks, ARuleIsCheckedAgainstWhatTheCallerKnows) {
+  cp::Decision d;
+  d.id = "d1";
+  d.project = "p";
+  d.rights = {{"a", cp::Right::shared}, {"b", cp::Right::shared}};
+  d.rule.kind = cp::RuleKind::majority;
+  d.rule.veto = {"b"};
+  // Alone (as `Network::check_rule` and `decision_game` call it) everyone named is known.
+  EXPECT_NO_THROW(cp::detail::check_rule(d, [](const std::string&) { return true; }));
+  // In a network that lacks "b", the veto names an unknown stakeholder, at its own field.
+  try {
+    cp::detail::check_rule(d, [](const std::string& id) { return id != "b"; });
+    ADD_FAILURE() << "a veto naming an unknown stakeholder was accepted";
+  } catch (const cp::unknown_id& e) {
+    EXPECT_EQ(e.where(), "d1");
+    EXPECT_EQ(e.field(), "rule/veto/0");
+    EXPECT_EQ(e.message(), "unknown stakeholder \"b\"");
+  }
+  // A right held by an object, found through the caller's lookup, names the right's pointer.
+  const cp::Stakeholder person{.id = "a"}, object{.id = "b/c", .kind = cp::Kind::object};
+  cp::Decision e = d;
+  e.rule.veto.clear();
+  e.rights = {{"a", cp::Right::decides}, {"b/c", cp::Right::consulted}};
+  const auto find = [&](const std::string& id) -> const cp::Stakeholder* {
+    return id == "a" ? &person : id == "b/c" ? &object : nullptr;
+  };
+  try {
+    cp::detail::check_decision(e, false, true, find);
+    ADD_FAILURE() << "an object holding a right was accepted";
+  } catch (const cp::invalid_value& x) {
+    EXPECT_EQ(x.field(), "rights/b~1c");
+  }
+  // The order of the checks: a taken id is reported before an unknown project.
+  try {
+    cp::detail::check_decision(e, true, false, find);
+    ADD_FAILURE() << "a taken id was accepted";
+  } catch (const cp::duplicate_id& x) {
+    EXPECT_EQ(x.field(), "id");
+  }
+  try {
+    cp::detail::check_decision(e, false, false, find);
+    ADD_FAILURE() << "an unknown project was accepted";
+  } catch (const cp::unknown_id& x) {
+    EXPECT_EQ(x.field(), "project");
+    EXPECT_EQ(x.message(), "unknown project \"p\"");
+  }
+}
+
+TEST(ModelChecks, RelationsStakeholdersAndProjectsByField) {
+  const auto field_of = [](auto check) {
+    try {
+      check();
+    } catch (const cp::model_error& e) {
+      return e.code() + " " + e.where() + " " + e.field();
+    }
+    return std::string("nothing thrown");
+  };
+  cp::Relation r{.source = "a", .target = "b", .type = "informs"};
+  EXPECT_EQ(field_of([&] { cp::detail::check_relation(r, 0, 0); }),
+            "model.invalid_value a->b (informs) target");
+  r.type = "Informs";
+  EXPECT_EQ(field_of([&] { cp::detail::check_relation(r, 0, 1); }),
+            "model.invalid_value a->b (Informs) type");
+  r.type = "informs";
+  r.weight = 0.0;
+  EXPECT_EQ(field_of([&] { cp::detail::check_relation(r, 0, 1); }),
+            "model.invalid_value a->b (informs) weight");
+  r.weight.reset();
+  r.provenance.date = "2013-13";
+  EXPECT_EQ(field_of([&] { cp::detail::check_relation(r, 0, 1); }),
+            "model.invalid_value a->b (informs) provenance/date");
+  r.provenance.date = "2013-02-14";
+  EXPECT_EQ(field_of([&] { cp::detail::check_relation(r, 0, 1); }), "nothing thrown");
+  EXPECT_TRUE(cp::detail::is_partial_date("2013"));
+  EXPECT_TRUE(cp::detail::is_partial_date("2013-02"));
+  EXPECT_FALSE(cp::detail::is_partial_date("2013-2-14"));
+  EXPECT_FALSE(cp::detail::is_partial_date("2013-02-32"));
+  EXPECT_EQ(cp::detail::duplicate_relation(r).what(),
+            std::string("[coproduction.model.duplicate_id] a->b (informs): the relation "
+                        "a->b (informs) already exists"));
+
+  const cp::Stakeholder person{.id = "p", .kind = cp::Kind::person, .size = 2};
+  EXPECT_EQ(field_of([&] { cp::detail::check_stakeholder(person, false); }),
+            "model.invalid_value p size");
+  EXPECT_EQ(field_of([&] { cp::detail::check_stakeholder(person, true); }),
+            "model.duplicate_id p id");  // a taken id is reported first
+  EXPECT_EQ(field_of([&] { cp::detail::check_stakeholder(cp::Stakeholder{}, true); }),
+            "model.invalid_value  id");  // and an empty id before that
+  const cp::Project project{.id = "q", .attributes = nlohmann::json::array()};
+  EXPECT_EQ(field_of([&] { cp::detail::check_project(project, false); }),
+            "model.invalid_value q attributes");
+  EXPECT_EQ(field_of([&] { cp::detail::check_project(project, true); }),
+            "model.duplicate_id q id");
+}

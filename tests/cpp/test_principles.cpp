@@ -309,7 +309,7 @@ TEST(Principles, Decentralise) {
   EXPECT_EQ(r.verdict, V::partly);
   EXPECT_EQ(r.evidence,
             "power as if held equally by 1.8 of 5 stakeholders (HHI 0.549); largest: museum "
-            "0.700, users 0.233, staff 0.067; degree centralization of all relations 0.583 "
+            "0.700, users 0.233, staff 0.067; degree centralization of all relations, direction ignored, 0.583 "
             "(most tied: staff, to 3 of 4 others)");
   // A stricter centralization rule makes the verdict the worse of the two.
   cp::principles_config strict;
@@ -322,7 +322,7 @@ TEST(Principles, Decentralise) {
   cp::principles_config informs;
   informs.centralization_layer = std::vector<std::string>{"informs"};
   EXPECT_TRUE(contains(row(cp::principles(small(), std::nullopt, informs), "Decentralise").evidence,
-                       "degree centralization of informs relations 0.500 (most tied: staff, to 2 of 4 others)"));
+                       "degree centralization of informs relations, direction ignored, 0.500 (most tied: staff, to 2 of 4 others)"));
 }
 
 // ---- missing data: not measurable, never a number -------------------------------------------
@@ -534,4 +534,70 @@ TEST(ScorecardText, FollowsPythonsSpellings) {
   EXPECT_EQ(t::names({"a", "b", "c", "d", "e"}, 4), "a, b, c, d and 1 more");
   EXPECT_EQ(t::names({}), "none");
   EXPECT_EQ(t::fixed(0.0005, 3), "0.001");
+}
+
+// One table of bands (principles_config.hpp) says which fields grade which indicator and
+// which way; the check of a configuration and the readers both read it.
+TEST(PrinciplesBands, EachIndicatorIsGradedByItsOwnFieldsAndDirection) {
+  namespace pr = cp::detail::principles;
+  cp::principles_config c;
+  c.equitable_meets = 0.91, c.equitable_partly = 0.51;
+  c.inclusive_meets = 0.02, c.inclusive_partly = 0.52;
+  c.expert_meets = 0.93, c.expert_partly = 0.03;
+  c.human_meets = 0.94, c.human_partly = 0.04;
+  c.transparent_meets = 0.95, c.transparent_partly = 0.55;
+  c.trust_meets = 0.96, c.trust_partly = 0.06;
+  c.protect_meets = 0.97, c.protect_partly = 0.57;
+  c.decentralise_power_meets = 0.08, c.decentralise_power_partly = 0.58;
+  c.decentralise_centralization_meets = 0.09, c.decentralise_centralization_partly = 0.59;
+  struct expected {
+    pr::band_id id;
+    double meets, partly;
+    bool higher_is_better;
+  };
+  for (const expected& e : {expected{pr::band_id::equitable, 0.91, 0.51, true},
+                            expected{pr::band_id::inclusive, 0.02, 0.52, false},
+                            expected{pr::band_id::expert, 0.93, 0.03, true},
+                            expected{pr::band_id::human, 0.94, 0.04, true},
+                            expected{pr::band_id::transparent, 0.95, 0.55, true},
+                            expected{pr::band_id::trust, 0.96, 0.06, true},
+                            expected{pr::band_id::protect, 0.97, 0.57, true},
+                            expected{pr::band_id::decentralise_power, 0.08, 0.58, false},
+                            expected{pr::band_id::decentralise_centralization, 0.09, 0.59,
+                                     false}}) {
+    const pr::band b = pr::band_for(c, e.id);
+    EXPECT_EQ(b.meets, e.meets);
+    EXPECT_EQ(b.partly, e.partly);
+    EXPECT_EQ(b.higher_is_better, e.higher_is_better) << e.meets;
+  }
+  EXPECT_NO_THROW(cp::check_principles_config(c));
+  c.protect_partly = 0.98;  // stricter than meets where more is better
+  try {
+    cp::check_principles_config(c);
+    ADD_FAILURE() << "a partly threshold above meets was accepted";
+  } catch (const cp::input_error& e) {
+    EXPECT_EQ(e.where(), "protect_partly");
+    EXPECT_EQ(e.detail(), "must be at most protect_meets (0.97), got 0.98");
+  }
+}
+
+TEST(PrinciplesBands, GradesAndRulesByHand) {
+  namespace pr = cp::detail::principles;
+  const pr::band more{0.8, 0.5, true}, less{0.25, 0.5, false}, lenient{0.25, 1.0, false};
+  EXPECT_EQ(pr::grade(0.8, more), V::meets);
+  EXPECT_EQ(pr::grade(0.8 - 1e-12, more), V::meets);  // rounding forgiven
+  EXPECT_EQ(pr::grade(0.6, more), V::partly);
+  EXPECT_EQ(pr::grade(0.4, more), V::does_not_meet);
+  EXPECT_EQ(pr::grade(0.0, pr::band{0.8, 0.0, true}), V::does_not_meet);  // partly needs > 0
+  EXPECT_EQ(pr::grade(0.25, less), V::meets);
+  EXPECT_EQ(pr::grade(0.4, less), V::partly);
+  EXPECT_EQ(pr::grade(0.9, less), V::does_not_meet);
+  EXPECT_EQ(pr::grade(0.99, lenient), V::partly);
+  EXPECT_EQ(pr::grade(1.0, lenient), V::does_not_meet);  // partly needs < 1
+  EXPECT_EQ(pr::rule(more, "parity"),
+            "meets: parity >= 0.8; partly: >= 0.5 and above 0; else does not meet");
+  EXPECT_EQ(pr::rule(pr::band{1.0, 0.0, true}, "share"),
+            "meets: share >= 1; partly: above 0; else does not meet");
+  EXPECT_EQ(pr::rule(less), "meets: <= 0.25; partly: <= 0.5 and below 1; else does not meet");
+  EXPECT_EQ(pr::rule(lenient), "meets: <= 0.25; partly: below 1; else does not meet");
 }

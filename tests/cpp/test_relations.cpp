@@ -181,12 +181,19 @@ TEST(Reciprocity, PerTypeCodeOnEdgeArrays) {
     ADD_FAILURE() << "a code outside [0, 4) was accepted";
   } catch (const cp::input_error& e) {
     EXPECT_EQ(e.where(), "types");
+    EXPECT_EQ(e.detail(), "edge 3 has type code 4, outside [0, 4)");
   }
   const auto by_code = [&](const std::vector<std::int64_t>& codes) {
     return cp::detail::structure::count_dyads_by_code<std::int64_t, std::int64_t>(3, s, t,
                                                                                   codes, 4);
   };
-  EXPECT_THROW((void)by_code({0}), cp::input_error);  // one code for six edges
+  try {
+    (void)by_code({0});
+    ADD_FAILURE() << "one code for six edges was accepted";
+  } catch (const cp::input_error& e) {
+    EXPECT_EQ(e.where(), "types");
+    EXPECT_EQ(e.detail(), "has 1 entries but there are 6 edges");
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -725,6 +732,7 @@ TEST(Errors, ArraysAreChecked) {
     ADD_FAILURE() << "a code outside [0, groups) was accepted";
   } catch (const cp::input_error& e) {
     EXPECT_EQ(e.where(), "groups");
+    EXPECT_EQ(e.detail(), "vertex 1 has group code 3, outside [0, 2)");
   }
 }
 

@@ -555,7 +555,7 @@ def test_config_relation_types_and_layer():
     assert card.loc["Trust", "verdict"] == NM and "collaborates" in card.loc["Trust", "needs"]
     # Informs ties among the people: museum-staff, staff-carer; degrees 1, 2, 1, 0, 0;
     # Freeman (1 + 0 + 1 + 2 + 2) / 12 = 0.5.
-    assert "informs relations 0.500" in card.loc["Decentralise", "evidence"]
+    assert "informs relations, direction ignored, 0.500" in card.loc["Decentralise", "evidence"]
 
 
 def test_scorecard_text_shows_verdicts_evidence_and_needs():

@@ -22,6 +22,7 @@
 #include <variant>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include "coproduction/detail/message_text.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/nesting.hpp"
 #include "coproduction/model/network.hpp"
@@ -105,14 +106,6 @@ inline std::string quoted_text(std::string_view text) {
   std::string out = nlohmann::json(cut).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > limit) out += "...";
   return out;
-}
-
-/// A number for a message: `2`, `2.5`, `inf`.
-inline std::string number_text(double x) {
-  if (std::isnan(x)) return "NaN";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  if (x == std::floor(x) && std::fabs(x) < 9.0e15) return std::to_string(static_cast<long long>(x));
-  return nlohmann::json(x).dump();
 }
 
 /// What a cell holds, for a message: `a number (2.5)`, `a string ("yes please")`.
@@ -313,6 +306,18 @@ class RowReader {
     auto id = id_text(c, why);
     if (!id) problem(f.name, c.type() == Cell::Type::string ? "format.value" : "format.type", why);
     return id;
+  }
+
+  /// The id of the row's object (a stakeholder, project or decision: the `noun`), read as
+  /// `id` reads it into `target`, and named from then on in the row's messages as
+  /// `<noun> "<id>"`. False, with `target` untouched, when the cell gives no id. `target`
+  /// must outlive the reader: the name is made from it only for a message.
+  bool subject_id(const Field& f, const char* noun, std::string& target) {
+    auto read = id(f);
+    if (!read) return false;
+    target = std::move(*read);
+    set_subject(noun, [&target] { return quote(target); });
+    return true;
   }
 
   /// A non-empty UTF-8 string.

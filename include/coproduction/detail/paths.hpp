@@ -49,6 +49,13 @@ struct brandes_slot {
   std::int32_t hops = -1;
 };
 
+struct heap_order {
+  bool operator()(const std::pair<double, std::uint32_t>& a,
+                  const std::pair<double, std::uint32_t>& b) const noexcept {
+    return a.first > b.first;
+  }
+};
+
 /// Per-thread workspace of single-source searches, allocated once per thread.
 struct search_workspace {
   std::vector<brandes_slot> slots;        // unweighted Brandes
@@ -81,12 +88,36 @@ struct search_workspace {
       dag_start.resize(static_cast<std::size_t>(n) + 1);
     }
   }
-};
 
-struct heap_order {
-  bool operator()(const std::pair<double, std::uint32_t>& a,
-                  const std::pair<double, std::uint32_t>& b) const noexcept {
-    return a.first > b.first;
+  // Dijkstra's queue, with lazy deletion: a vertex is queued again when its distance drops,
+  // and its stale entries are skipped when they come out.
+
+  /// Starts a search from `s`: distance 0, queued, touched (to be reset after).
+  void start(std::uint32_t s) {
+    heap.clear();
+    touched.clear();
+    dist[s] = 0.0;
+    touched.push_back(s);
+    heap.emplace_back(0.0, s);
+  }
+  /// Queues `v` at distance `d`.
+  void queue(double d, std::uint32_t v) {
+    heap.emplace_back(d, v);
+    std::push_heap(heap.begin(), heap.end(), heap_order{});
+  }
+  /// Takes the nearest queued vertex not yet settled and settles it; false when none is left.
+  bool settle_next(double& d, std::uint32_t& v) {
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), heap_order{});
+      const auto top = heap.back();
+      heap.pop_back();
+      if (settled[top.second]) continue;
+      settled[top.second] = 1;
+      d = top.first;
+      v = top.second;
+      return true;
+    }
+    return false;
   }
 };
 
@@ -101,19 +132,11 @@ struct reach_sums {
 template <bool Reciprocal>
 reach_sums dijkstra_sums(const adjacency& adj, std::uint32_t s, search_workspace& ws) {
   reach_sums r;
-  auto& heap = ws.heap;
-  heap.clear();
-  ws.touched.clear();
-  ws.dist[s] = 0.0;
-  ws.touched.push_back(s);
-  heap.emplace_back(0.0, s);
+  ws.start(s);
   std::uint32_t reached = 0;
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), heap_order{});
-    const auto [d, v] = heap.back();
-    heap.pop_back();
-    if (ws.settled[v]) continue;
-    ws.settled[v] = 1;
+  double d = 0.0;
+  std::uint32_t v = 0;
+  while (ws.settle_next(d, v)) {
     ++reached;
     if (v != s) {
       r.total += d;
@@ -126,14 +149,13 @@ reach_sums dijkstra_sums(const adjacency& adj, std::uint32_t s, search_workspace
       if (alt < ws.dist[t]) {
         if (ws.dist[t] == std::numeric_limits<double>::infinity()) ws.touched.push_back(t);
         ws.dist[t] = alt;
-        heap.emplace_back(alt, t);
-        std::push_heap(heap.begin(), heap.end(), heap_order{});
+        ws.queue(alt, t);
       }
     }
   }
-  for (std::uint32_t v : ws.touched) {
-    ws.dist[v] = std::numeric_limits<double>::infinity();
-    ws.settled[v] = 0;
+  for (std::uint32_t u : ws.touched) {
+    ws.dist[u] = std::numeric_limits<double>::infinity();
+    ws.settled[u] = 0;
   }
   r.reached = reached;
   return r;
@@ -288,20 +310,12 @@ inline void brandes_bfs(const adjacency& adj, std::uint32_t s, search_workspace&
 inline void brandes_dijkstra(const adjacency& adj, std::uint32_t s, search_workspace& ws,
                              double* bc) {
   constexpr double inf = std::numeric_limits<double>::infinity();
-  auto& heap = ws.heap;
-  heap.clear();
-  ws.touched.clear();
   std::size_t settled_count = 0;
-  ws.dist[s] = 0.0;
+  ws.start(s);
   ws.sigma[s] = 1.0;
-  ws.touched.push_back(s);
-  heap.emplace_back(0.0, s);
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), heap_order{});
-    const auto [d, v] = heap.back();
-    heap.pop_back();
-    if (ws.settled[v]) continue;
-    ws.settled[v] = 1;
+  double d = 0.0;
+  std::uint32_t v = 0;
+  while (ws.settle_next(d, v)) {
     ws.rank[v] = static_cast<std::uint32_t>(settled_count);
     ws.order[settled_count++] = v;
     const double sv = ws.sigma[v];
@@ -314,15 +328,13 @@ inline void brandes_dijkstra(const adjacency& adj, std::uint32_t s, search_works
         ws.touched.push_back(t);
         dt = alt;
         ws.sigma[t] = sv;
-        heap.emplace_back(alt, t);
-        std::push_heap(heap.begin(), heap.end(), heap_order{});
+        ws.queue(alt, t);
       } else if (same_length(alt, dt)) {
         ws.sigma[t] += sv;
       } else if (alt < dt) {
         dt = alt;
         ws.sigma[t] = sv;
-        heap.emplace_back(alt, t);
-        std::push_heap(heap.begin(), heap.end(), heap_order{});
+        ws.queue(alt, t);
       }
     }
   }
@@ -339,10 +351,10 @@ inline void brandes_dijkstra(const adjacency& adj, std::uint32_t s, search_works
     ws.coef[w] = (1.0 + delta) / ws.sigma[w];
     bc[w] += delta;
   }
-  for (std::uint32_t v : ws.touched) {
-    ws.dist[v] = inf;
-    ws.sigma[v] = 0.0;
-    ws.settled[v] = 0;
+  for (std::uint32_t u : ws.touched) {
+    ws.dist[u] = inf;
+    ws.sigma[u] = 0.0;
+    ws.settled[u] = 0;
   }
 }
 

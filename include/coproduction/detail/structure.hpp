@@ -66,22 +66,35 @@ auto code_groups(const Graph& g, IndexMap index_map, const vertex_layout& layout
   return coding;
 }
 
-/// Checks dense group codes given as an array (one per vertex, each in `[0, groups)`).
-/// Throws `input_error` ("groups").
+/// What an array of dense codes labels, for the messages of `check_codes`: the argument, one
+/// item and many, and the name of a code.
+struct code_kind {
+  const char* where;
+  const char* item;
+  const char* items;
+  const char* code;
+};
+inline constexpr code_kind group_codes{"groups", "vertex", "vertices", "group code"};
+inline constexpr code_kind type_codes{"types", "edge", "edges", "type code"};
+
+/// Checks dense codes given as an array, one per item (`n` of them), each in `[0, limit)`,
+/// and returns them as 32-bit codes. Throws `input_error` (`kind.where`: "groups" for group
+/// codes of the vertices, "types" for type codes of the edges).
 template <class Code>
 std::vector<std::uint32_t> check_codes(std::span<const Code> codes, std::size_t n,
-                                       std::size_t groups) {
+                                       std::size_t limit, const code_kind& kind = group_codes) {
   if (codes.size() != n)
-    throw input_error("groups", "has " + std::to_string(codes.size()) +
-                                    " entries but there are " + std::to_string(n) + " vertices");
+    throw input_error(kind.where, "has " + std::to_string(codes.size()) +
+                                      " entries but there are " + std::to_string(n) + " " +
+                                      kind.items);
   std::vector<std::uint32_t> out(n);
   for (std::size_t v = 0; v < n; ++v) {
     bool bad = false;
     if constexpr (std::is_signed_v<Code>) bad = codes[v] < 0;
-    if (bad || static_cast<std::make_unsigned_t<Code>>(codes[v]) >= groups)
-      throw input_error("groups", "vertex " + std::to_string(v) + " has group code " +
-                                      std::to_string(codes[v]) + ", outside [0, " +
-                                      std::to_string(groups) + ")");
+    if (bad || static_cast<std::make_unsigned_t<Code>>(codes[v]) >= limit)
+      throw input_error(kind.where, std::string(kind.item) + " " + std::to_string(v) + " has " +
+                                        kind.code + " " + std::to_string(codes[v]) +
+                                        ", outside [0, " + std::to_string(limit) + ")");
     out[v] = static_cast<std::uint32_t>(codes[v]);
   }
   return out;

@@ -91,11 +91,7 @@ class FrameReader {
     for (std::size_t i = 0; i < columns.rows(); ++i) {
       detail::RowReader r(columns, i, log_);
       Stakeholder s;
-      const auto read_id = r.id(id);
-      if (read_id) {
-        s.id = *read_id;
-        r.set_subject("stakeholder", [&s] { return detail::quote(s.id); });
-      }
+      const bool read_id = r.subject_id(id, "stakeholder", s.id);
       if (auto v = r.word<Kind>(kind)) s.kind = *v;
       if (auto v = r.text(label)) s.label = *v;
       if (auto v = r.text(role)) s.role = *v;
@@ -141,7 +137,7 @@ class FrameReader {
       const auto k = r.text(type, true);
       if (s && t && k) {
         rel.source = *s, rel.target = *t, rel.type = *k;
-        r.set_subject("relation", [&rel] { return relation_name(rel); });
+        r.set_subject("relation", [&rel] { return detail::relation_name(rel); });
       }
       rel.weight = r.number(weight);
       rel.scale = r.word<Scale>(scale);
@@ -182,11 +178,7 @@ class FrameReader {
     for (std::size_t i = 0; i < columns.rows(); ++i) {
       detail::RowReader r(columns, i, log_);
       Project p;
-      const auto read_id = r.id(id);
-      if (read_id) {
-        p.id = *read_id;
-        r.set_subject("project", [&p] { return detail::quote(p.id); });
-      }
+      const bool read_id = r.subject_id(id, "project", p.id);
       if (auto v = r.text(label)) p.label = *v;
       p.claimed = r.word<CollaborationType>(claimed);
       p.attributes = r.attributes(attributes);
@@ -231,15 +223,11 @@ class FrameReader {
     for (std::size_t i = 0; i < columns.rows(); ++i) {
       detail::RowReader r(columns, i, log_);
       Decision d;
-      const auto read_id = r.id(id);
-      if (read_id) {
-        d.id = *read_id;
-        r.set_subject("decision", [&d] { return detail::quote(d.id); });
-        if (!read.insert(d.id).second) {
-          r.problem("id", "model.duplicate_id",
-                    "decision " + detail::quote(d.id) + " already exists");
-          continue;
-        }
+      const bool read_id = r.subject_id(id, "decision", d.id);
+      if (read_id && !read.insert(d.id).second) {
+        r.problem("id", "model.duplicate_id",
+                  "decision " + detail::quote(d.id) + " already exists");
+        continue;
       }
       if (auto v = r.text(label)) d.label = *v;
       if (auto v = r.id(project)) d.project = *v;
@@ -285,10 +273,6 @@ class FrameReader {
     std::size_t first_row = 0;
     bool broken = false;
   };
-
-  static std::string relation_name(const Relation& r) {
-    return r.source + "->" + r.target + " (" + r.type + ")";
-  }
 
   void add_bare(const Stakeholder& s) {
     try {

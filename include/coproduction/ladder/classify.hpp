@@ -7,25 +7,27 @@
 /// Arnstein's ladder and the Think Local Act Personal ladder of co-production.
 /// docs/ladder.md sets the criteria beside the Framework's lines.
 ///
-/// Longer than most headers (about 700 lines): `classify` is one algorithm whose criteria
-/// each write their own evidence, and a reader checks a criterion against its evidence in
-/// one place.
+/// The thresholds are in `ladder_config.hpp`, the result in `ladder_result.hpp` and the other
+/// ladders in `scales.hpp` (all included here). `classify` stays one algorithm whose
+/// criteria each write their own evidence, so that a reader checks a criterion against its
+/// evidence in one place.
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
-#include <iomanip>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "coproduction/detail/scorecard_text.hpp"
 #include "coproduction/error.hpp"
+#include "coproduction/ladder/ladder_config.hpp"
+#include "coproduction/ladder/ladder_result.hpp"
+#include "coproduction/ladder/scales.hpp"
 #include "coproduction/model/network.hpp"
 #include "coproduction/model/vocabulary.hpp"
 #include "coproduction/power/banzhaf.hpp"
@@ -33,203 +35,6 @@
 #include "coproduction/power/decision_power.hpp"
 
 namespace coproduction {
-
-/// The IAP2 Spectrum of Public Participation (IAP2 2018), lowest first.
-enum class iap2_level { inform, consult, involve, collaborate, empower };
-
-/// Arnstein's (1969) ladder of citizen participation, numbered from the bottom rung.
-enum class arnstein_rung {
-  manipulation = 1,
-  therapy,
-  informing,
-  consultation,
-  placation,
-  partnership,
-  delegated_power,
-  citizen_control,
-};
-
-/// The seven steps of the Think Local Act Personal ladder of co-production (TLAP and the
-/// National Co-production Advisory Group 2020), lowest first.
-enum class tlap_step { coercion, educating, informing, consultation, engagement, co_design, co_production };
-
-/// The three bands of the TLAP ladder: coercion and educating are *doing to*; informing,
-/// consultation and engagement *doing for*; co-design and co-production *doing with* (the
-/// *Co-production Framework* says the same of its own types: co-design and co-production are
-/// "done with co-production partners", engagement and consultation "done for" them).
-enum class tlap_band { doing_to, doing_for, doing_with };
-
-/// Spelling of an IAP2 level: `inform`, `consult`, `involve`, `collaborate`, `empower`.
-constexpr std::string_view iap2_name(iap2_level x) {
-  constexpr std::array<std::string_view, 5> names{"inform", "consult", "involve", "collaborate",
-                                                  "empower"};
-  return names[static_cast<std::size_t>(x)];
-}
-
-/// Spelling of an Arnstein rung: `manipulation`, `therapy`, `informing`, `consultation`,
-/// `placation`, `partnership`, `delegated power`, `citizen control`.
-constexpr std::string_view arnstein_name(arnstein_rung x) {
-  constexpr std::array<std::string_view, 8> names{
-      "manipulation", "therapy",     "informing",       "consultation",
-      "placation",    "partnership", "delegated power", "citizen control"};
-  return names[static_cast<std::size_t>(x) - 1];
-}
-
-/// Spelling of a TLAP step: `coercion`, `educating`, `informing`, `consultation`,
-/// `engagement`, `co-design`, `co-production`.
-constexpr std::string_view tlap_name(tlap_step x) {
-  constexpr std::array<std::string_view, 7> names{"coercion",   "educating", "informing",
-                                                  "consultation", "engagement", "co-design",
-                                                  "co-production"};
-  return names[static_cast<std::size_t>(x)];
-}
-
-/// The band of a TLAP step.
-constexpr tlap_band band_of(tlap_step x) {
-  if (x <= tlap_step::educating) return tlap_band::doing_to;
-  if (x <= tlap_step::engagement) return tlap_band::doing_for;
-  return tlap_band::doing_with;
-}
-
-/// Spelling of a TLAP band: `doing to`, `doing for`, `doing with`.
-constexpr std::string_view tlap_band_name(tlap_band x) {
-  constexpr std::array<std::string_view, 3> names{"doing to", "doing for", "doing with"};
-  return names[static_cast<std::size_t>(x)];
-}
-
-/// The thresholds of the ladder's criteria (docs/ladder.md). Shares are of decisions,
-/// counted once each or by their weight (`weighting`).
-struct ladder_config {
-  /// Engagement ("regularly engaging with co-production partners" while designing): the
-  /// share of design decisions in which a partner is at least `involved`; in (0, 1].
-  double regular_involvement = 0.5;
-  /// Co-design and co-production ("Learning is a two-way process, where everyone is able to
-  /// ask questions"): the share of the partners taking part (a right of `consulted` or
-  /// more) who both learn from a convenor and are learnt from by one; in [0, 1], 0 switches
-  /// the criterion off.
-  double two_way_learning = 0.5;
-  /// Co-design ("all design decisions are made jointly"): a design decision is joint when a
-  /// partner holder can swing it and the partners' combined normalised Banzhaf power is at
-  /// least this; in [0, 1). 0 asks only for a vote that can change the outcome.
-  double min_partner_power = 0.0;
-  /// Co-design ("delivery ... rests with NML staff, but staff are guided by the input of
-  /// co-production partners"): require a partner at least `involved` in every delivery
-  /// decision the project records.
-  bool delivery_guidance = true;
-  /// Co-production ("Decision making is shared equally throughout", "a partnership of
-  /// equals in which everyone's input has the same value"): a decision is shared equally
-  /// when the partners' share of its power is at least this multiple of their share of its
-  /// holders; in (0, 1]. 1 asks for at least proportional power.
-  double equal_power_ratio = 0.8;
-  /// Co-production: whether a decision the convenors can carry without any partner may
-  /// still count as shared equally. False by default: equal votes do not make a decision
-  /// shared when the convenor side outnumbers the partners.
-  bool convenors_may_carry_alone = false;
-  /// Co-production ("involved throughout from conception, through design to delivery and
-  /// evaluation"): stages that must record a decision. Every recorded stage, these or
-  /// others (governance), must be shared equally.
-  std::vector<Stage> co_production_stages{Stage::conception, Stage::design, Stage::delivery,
-                                          Stage::evaluation};
-  /// How decisions count in the shares above (`default_decision_weighting`: by weight).
-  decision_weighting weighting = default_decision_weighting;
-
-  bool operator==(const ladder_config&) const = default;
-};
-
-/// Checks a configuration. \throws input_error naming the field (`regular_involvement`,
-/// `two_way_learning`, `min_partner_power`, `equal_power_ratio`, `co_production_stages`).
-inline void check(const ladder_config& c) {
-  auto in = [](double x, double lo, bool lo_open, double hi, bool hi_open) {
-    return std::isfinite(x) && (lo_open ? x > lo : x >= lo) && (hi_open ? x < hi : x <= hi);
-  };
-  if (!in(c.regular_involvement, 0, true, 1, false))
-    throw input_error("regular_involvement", "must lie in (0, 1]");
-  if (!in(c.two_way_learning, 0, false, 1, false))
-    throw input_error("two_way_learning", "must lie in [0, 1]");
-  if (!in(c.min_partner_power, 0, false, 1, true))
-    throw input_error("min_partner_power", "must lie in [0, 1)");
-  if (!in(c.equal_power_ratio, 0, true, 1, false))
-    throw input_error("equal_power_ratio", "must lie in (0, 1]");
-  for (std::size_t i = 0; i < c.co_production_stages.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (c.co_production_stages[i] == c.co_production_stages[j])
-        throw input_error("co_production_stages",
-                          std::string(to_string(c.co_production_stages[i])) + " is named twice");
-}
-
-/// What one decision of a project shows about the sharing of power.
-struct decision_reading {
-  std::string decision;
-  Stage stage = Stage::conception;
-  double weight = 1;                   ///< its weight in the shares (1 unless by_weight)
-  std::size_t holders = 0;             ///< holders of the decision
-  std::size_t partner_holders = 0;     ///< holders who are partners
-  Right partner_right = Right::none;   ///< best effective right of a partner
-  double partner_power = 0;            ///< partners' combined normalised Banzhaf power
-  bool partner_swings = false;         ///< a partner holder can change the outcome
-  bool convenor_swings = false;        ///< a convenor holder can change the outcome
-  bool convenors_carry = false;        ///< the convenor holders win without any partner
-  bool partners_carry = false;         ///< the partner holders win without any convenor
-  bool joint = false;                  ///< partners hold real power (co-design)
-  bool shared_equally = false;         ///< shared equally (co-production)
-  std::optional<CollaborationType> type{};  ///< what this decision alone reads as
-};
-
-/// What one stage of a project shows, and where it sits on the other ladders.
-struct stage_reading {
-  Stage stage = Stage::conception;
-  std::size_t decisions = 0;
-  std::optional<CollaborationType> type{};  ///< none below consultation or with no decision
-  Right partner_right = Right::none;        ///< best effective right of a partner
-  double partner_power = std::numeric_limits<double>::quiet_NaN();     ///< weighted mean
-  double convenors_carry = std::numeric_limits<double>::quiet_NaN();   ///< weighted share
-  std::optional<iap2_level> iap2{};
-  std::optional<arnstein_rung> arnstein{};
-  std::optional<tlap_step> tlap{};
-};
-
-/// One criterion of one rung, met or not.
-struct ladder_criterion {
-  std::string name;
-  CollaborationType rung = CollaborationType::consultation;
-  bool met = false;
-  double value = std::numeric_limits<double>::quiet_NaN();  ///< the measured quantity
-  double threshold = std::numeric_limits<double>::quiet_NaN();
-  std::string detail;                                        ///< the reading in words
-};
-
-/// One line of evidence for a criterion. A criterion is judged per *unit* (a decision, or a
-/// partner for learning); each unit has a summary line (no stakeholder; `power` is the
-/// partners' power in the decision) followed by one line per stakeholder listed in it with a
-/// right above `none`, or per learning relation.
-struct ladder_evidence {
-  std::string criterion;
-  CollaborationType rung = CollaborationType::consultation;
-  std::optional<Stage> stage{};
-  std::string decision;      ///< empty for learning lines
-  std::string stakeholder;   ///< empty on a decision's summary line
-  std::string side;          ///< "convenor", "partner", or empty
-  std::optional<Right> right{};
-  std::optional<Right> effective_right{};
-  double power = std::numeric_limits<double>::quiet_NaN();  ///< normalised Banzhaf
-  std::string relation;      ///< a learns_from relation, "source learns_from target"
-  bool met = false;          ///< whether the unit (decision or partner) meets the criterion
-  std::string note;
-};
-
-/// The reading of one project.
-struct ladder_result {
-  std::string project;
-  std::optional<CollaborationType> type{};     ///< none below consultation
-  std::optional<CollaborationType> claimed{};
-  std::optional<bool> matches_claim{};         ///< absent when nothing is claimed
-  std::vector<std::string> convenors;          ///< the project's convenor stakeholders
-  std::vector<std::string> partners;           ///< the project's partner stakeholders
-  std::vector<decision_reading> decisions;     ///< the project's decisions, in order
-  std::vector<stage_reading> stages;           ///< all five stages, in order
-  std::vector<ladder_criterion> criteria;
-  std::vector<ladder_evidence> evidence;
-};
 
 /// The right a stakeholder holds in effect: a holder whose vote can never change the outcome
 /// (a null player of the decision's game) holds the decision no more than someone whose input
@@ -240,18 +45,14 @@ constexpr Right effective_right(Right right, bool can_swing) {
 
 namespace detail {
 
+/// `x` with `digits` decimals, "n/a" for NaN (a share over no decision).
 inline std::string fixed(double x, int digits = 2) {
-  if (std::isnan(x)) return "n/a";
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << x;
-  return out.str();
+  return std::isnan(x) ? "n/a" : scorecard::fixed(x, digits);
 }
 
 // Comparisons of computed shares against thresholds forgive rounding of the power indices.
 inline constexpr double ladder_tolerance = 1e-9;
 inline bool at_least(double x, double threshold) { return x + ladder_tolerance >= threshold; }
-
-inline std::string rung_name(CollaborationType t) { return std::string(to_string(t)); }
 
 }  // namespace detail
 
@@ -404,32 +205,9 @@ inline ladder_result classify(const Network& net, std::string_view project,
         st.type = CollaborationType::engagement;
       else if (consulted) st.type = CollaborationType::consultation;
 
-      if (st.type >= CollaborationType::co_design) {
-        st.arnstein = no_convenor_power   ? arnstein_rung::citizen_control
-                      : partners_dominate ? arnstein_rung::delegated_power
-                                          : arnstein_rung::partnership;
-        st.tlap = st.type == CollaborationType::co_production ? tlap_step::co_production
-                                                              : tlap_step::co_design;
-      } else if (st.type == CollaborationType::engagement) {
-        st.arnstein = arnstein_rung::placation;
-        st.tlap = tlap_step::engagement;
-      } else if (st.type == CollaborationType::consultation) {
-        st.arnstein = arnstein_rung::consultation;
-        st.tlap = tlap_step::consultation;
-      } else if (informed) {
-        st.arnstein = arnstein_rung::informing;
-        st.tlap = tlap_step::informing;
-      }
-      if (st.arnstein) {
-        switch (*st.arnstein) {
-          case arnstein_rung::citizen_control:
-          case arnstein_rung::delegated_power: st.iap2 = iap2_level::empower; break;
-          case arnstein_rung::partnership: st.iap2 = iap2_level::collaborate; break;
-          case arnstein_rung::placation: st.iap2 = iap2_level::involve; break;
-          case arnstein_rung::consultation: st.iap2 = iap2_level::consult; break;
-          default: st.iap2 = iap2_level::inform; break;
-        }
-      }
+      st.arnstein = arnstein_reading(st.type, informed, no_convenor_power, partners_dominate);
+      st.tlap = tlap_reading(st.type, informed);
+      if (st.arnstein) st.iap2 = iap2_of(*st.arnstein);
     }
     out.stages.push_back(st);
   }
@@ -486,23 +264,36 @@ inline ladder_result classify(const Network& net, std::string_view project,
   };
   auto count_stage = [&](Stage s) { return out.stages[static_cast<std::size_t>(s)].decisions; };
 
-  // consultation: partners_consulted.
-  {
-    ladder_criterion c{"partners_consulted", CollaborationType::consultation, false, 0, 0, ""};
+  // The decisions (of `stage`, or all) in which a partner holds `right` or more in effect,
+  // each written as evidence of criterion `c`; returns how many.
+  auto partner_right_evidence = [&](const ladder_criterion& c, Right right,
+                                    std::optional<Stage> stage) {
     std::size_t hits = 0;
     for (std::size_t k = 0; k < out.decisions.size(); ++k) {
       const decision_reading& r = out.decisions[k];
-      const bool met = r.partner_right >= Right::consulted;
+      if (stage && r.stage != *stage) continue;
+      const bool met = r.partner_right >= right;
       hits += met;
       add_decision(c.name, c.rung, k, met,
                    met ? "a partner is " + right_word(r.partner_right) + " in effect"
-                       : "no partner is consulted or more (best: " + right_word(r.partner_right) + ")");
+                       : "no partner is " + right_word(right) + " or more (best: " +
+                             right_word(r.partner_right) + ")");
     }
+    return hits;
+  };
+  auto partner_share = [&](Right right, std::optional<Stage> stage) {
+    return share_of([right](const decision_reading& r) { return r.partner_right >= right; },
+                    stage);
+  };
+
+  // consultation: partners_consulted.
+  {
+    ladder_criterion c{"partners_consulted", CollaborationType::consultation, false, 0, 0, ""};
+    const std::size_t hits = partner_right_evidence(c, Right::consulted, std::nullopt);
     if (out.decisions.empty())
       add_missing(c.name, c.rung, Stage::conception, "the project records no decision");
     c.met = hits > 0;
-    c.value = share_of([](const decision_reading& r) { return r.partner_right >= Right::consulted; },
-                       std::nullopt);
+    c.value = partner_share(Right::consulted, std::nullopt);
     c.detail = std::to_string(hits) + " of " + std::to_string(out.decisions.size()) +
                " decisions have a partner consulted or more; at least one is needed";
     out.criteria.push_back(c);
@@ -511,22 +302,13 @@ inline ladder_result classify(const Network& net, std::string_view project,
   {
     ladder_criterion c{"design_involvement", CollaborationType::engagement, false, 0,
                        config.regular_involvement, ""};
-    const std::size_t design = count_stage(Stage::design);
-    for (std::size_t k = 0; k < out.decisions.size(); ++k) {
-      const decision_reading& r = out.decisions[k];
-      if (r.stage != Stage::design) continue;
-      const bool met = r.partner_right >= Right::involved;
-      add_decision(c.name, c.rung, k, met,
-                   met ? "a partner is " + right_word(r.partner_right) + " in effect"
-                       : "no partner is involved or more (best: " + right_word(r.partner_right) + ")");
-    }
-    if (design == 0) {
+    partner_right_evidence(c, Right::involved, Stage::design);
+    if (count_stage(Stage::design) == 0) {
       add_missing(c.name, c.rung, Stage::design, "the project records no design decision");
       c.value = std::numeric_limits<double>::quiet_NaN();
       c.detail = "no design decision recorded";
     } else {
-      c.value = share_of([](const decision_reading& r) { return r.partner_right >= Right::involved; },
-                         Stage::design);
+      c.value = partner_share(Right::involved, Stage::design);
       c.met = c.value > 0 && detail::at_least(c.value, c.threshold);
       c.detail = "a partner is involved or more in " + detail::fixed(c.value) +
                  " of the design decisions; " + detail::fixed(c.threshold) + " needed";
@@ -564,22 +346,13 @@ inline ladder_result classify(const Network& net, std::string_view project,
   // co-design: delivery_guided.
   if (config.delivery_guidance) {
     ladder_criterion c{"delivery_guided", CollaborationType::co_design, false, 0, 1.0, ""};
-    const std::size_t delivery = count_stage(Stage::delivery);
-    for (std::size_t k = 0; k < out.decisions.size(); ++k) {
-      const decision_reading& r = out.decisions[k];
-      if (r.stage != Stage::delivery) continue;
-      const bool met = r.partner_right >= Right::involved;
-      add_decision(c.name, c.rung, k, met,
-                   met ? "a partner is " + right_word(r.partner_right) + " in effect"
-                       : "no partner is involved or more (best: " + right_word(r.partner_right) + ")");
-    }
-    if (delivery == 0) {
+    partner_right_evidence(c, Right::involved, Stage::delivery);
+    if (count_stage(Stage::delivery) == 0) {
       c.met = true;
       c.value = std::numeric_limits<double>::quiet_NaN();
       c.detail = "no delivery decision recorded: nothing to check";
     } else {
-      c.value = share_of([](const decision_reading& r) { return r.partner_right >= Right::involved; },
-                         Stage::delivery);
+      c.value = partner_share(Right::involved, Stage::delivery);
       c.met = detail::at_least(c.value, 1.0);
       c.detail = "a partner is involved or more in " + detail::fixed(c.value) +
                  " of the delivery decisions; all are needed";

@@ -308,10 +308,7 @@ std::vector<double> run_on_graph(const Graph& g, IndexMap index, WeightMap weigh
 template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> degree_centrality(const Graph& g, IndexMap index, WeightMap weight,
                                       const degree_options& opt = {}) {
-  return detail::run_on_graph(g, index, weight, opt, false,
-                              [](const detail::compact_graph& c, const degree_options& o) {
-                                return detail::degree(c, o);
-                              });
+  return detail::run_on_graph(g, index, weight, opt, false, detail::degree);
 }
 
 /// Closeness centrality of each vertex, on the vertices it can reach (or that reach it).
@@ -335,9 +332,7 @@ template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> closeness_centrality(const Graph& g, IndexMap index, WeightMap weight,
                                          const closeness_options& opt = {}) {
   return detail::run_on_graph(g, index, weight, opt, opt.mode == path_mode::in,
-                              [](const detail::compact_graph& c, const closeness_options& o) {
-                                return detail::closeness(c, o);
-                              });
+                              detail::closeness);
 }
 
 /// Harmonic closeness: the sum of reciprocal distances, which handles unreachable pairs
@@ -354,10 +349,7 @@ std::vector<double> closeness_centrality(const Graph& g, IndexMap index, WeightM
 template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> harmonic_centrality(const Graph& g, IndexMap index, WeightMap weight,
                                         const harmonic_options& opt = {}) {
-  return detail::run_on_graph(g, index, weight, opt, opt.mode == path_mode::in,
-                              [](const detail::compact_graph& c, const harmonic_options& o) {
-                                return detail::harmonic(c, o);
-                              });
+  return detail::run_on_graph(g, index, weight, opt, opt.mode == path_mode::in, detail::harmonic);
 }
 
 /// Betweenness centrality: the share of shortest paths between other pairs that pass through
@@ -379,10 +371,7 @@ std::vector<double> harmonic_centrality(const Graph& g, IndexMap index, WeightMa
 template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> betweenness_centrality(const Graph& g, IndexMap index, WeightMap weight,
                                            const betweenness_options& opt = {}) {
-  return detail::run_on_graph(g, index, weight, opt, false,
-                              [](const detail::compact_graph& c, const betweenness_options& o) {
-                                return detail::betweenness(c, o);
-                              });
+  return detail::run_on_graph(g, index, weight, opt, false, detail::betweenness);
 }
 
 /// Eigenvector centrality: a vertex is central when central vertices point at it.
@@ -400,10 +389,7 @@ std::vector<double> betweenness_centrality(const Graph& g, IndexMap index, Weigh
 template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> eigenvector_centrality(const Graph& g, IndexMap index, WeightMap weight,
                                            const eigenvector_options& opt = {}) {
-  return detail::run_on_graph(g, index, weight, opt, false,
-                              [](const detail::compact_graph& c, const eigenvector_options& o) {
-                                return detail::eigenvector(c, o);
-                              });
+  return detail::run_on_graph(g, index, weight, opt, false, detail::eigenvector);
 }
 
 /// PageRank: the long-run share of time a random walker spends at each vertex when it follows
@@ -421,10 +407,7 @@ std::vector<double> eigenvector_centrality(const Graph& g, IndexMap index, Weigh
 template <class Graph, class IndexMap, class WeightMap>
 std::vector<double> pagerank(const Graph& g, IndexMap index, WeightMap weight,
                              const pagerank_options& opt = {}) {
-  return detail::run_on_graph(g, index, weight, opt, false,
-                              [](const detail::compact_graph& c, const pagerank_options& o) {
-                                return detail::pagerank(c, o);
-                              });
+  return detail::run_on_graph(g, index, weight, opt, false, detail::pagerank);
 }
 
 }  // namespace coproduction

@@ -51,6 +51,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "coproduction/error.hpp"
@@ -130,6 +131,24 @@ template <class Graph, class Options>
 bool reads_directed(const Options& opt) {
   return is_directed_graph_v<Graph> && opt.directed;
 }
+
+/// What every `*_centralization` below does: the measure's scores of the unweighted graph
+/// (parallel edges merged), the vertices without a score left out, against the measure's
+/// maximum for as many vertices, on the scale the options ask for (`normalized`, where the
+/// options have it) and, for degree, the direction (`mode`).
+template <class Graph, class IndexMap, class Options, class Centrality>
+double centralization_of_scores(centralization_measure measure, const Graph& g, IndexMap index,
+                                Options opt, Centrality centrality) {
+  opt.parallel = parallel_edges::merge;
+  const std::vector<double> scores = present_scores(centrality(g, index, unweighted, opt));
+  degree_mode mode = degree_mode::total;
+  if constexpr (std::is_same_v<Options, degree_options>) mode = opt.mode;
+  bool normalized = true;
+  if constexpr (requires { opt.normalized; }) normalized = opt.normalized;
+  return freeman_centralization(
+      scores, centralization_maximum(measure, scores.size(), reads_directed<Graph>(opt), mode,
+                                     normalized));
+}
 }  // namespace detail
 
 /// Freeman degree centralization of an unweighted graph (parallel edges merged).
@@ -142,12 +161,9 @@ bool reads_directed(const Options& opt) {
 /// Reference: Freeman (1979); Wasserman & Faust (1994), ch. 5.
 template <class Graph, class IndexMap>
 double degree_centralization(const Graph& g, IndexMap index, degree_options opt = {}) {
-  opt.parallel = parallel_edges::merge;
-  const auto scores = detail::present_scores(degree_centrality(g, index, unweighted, opt));
-  return freeman_centralization(
-      scores, centralization_maximum(centralization_measure::degree, scores.size(),
-                                     detail::reads_directed<Graph>(opt), opt.mode,
-                                     opt.normalized));
+  return detail::centralization_of_scores(
+      centralization_measure::degree, g, index, opt,
+      [](const auto&... a) { return degree_centrality(a...); });
 }
 
 /// Freeman closeness centralization of an unweighted graph, from `closeness_centrality`.
@@ -160,11 +176,9 @@ double degree_centralization(const Graph& g, IndexMap index, degree_options opt 
 /// Reference: Freeman (1979); Wasserman & Faust (1994), ch. 5.
 template <class Graph, class IndexMap>
 double closeness_centralization(const Graph& g, IndexMap index, closeness_options opt = {}) {
-  opt.parallel = parallel_edges::merge;
-  const auto scores = detail::present_scores(closeness_centrality(g, index, unweighted, opt));
-  return freeman_centralization(
-      scores, centralization_maximum(centralization_measure::closeness, scores.size(),
-                                     detail::reads_directed<Graph>(opt)));
+  return detail::centralization_of_scores(
+      centralization_measure::closeness, g, index, opt,
+      [](const auto&... a) { return closeness_centrality(a...); });
 }
 
 /// Freeman centralization of harmonic closeness, from `harmonic_centrality`.
@@ -176,12 +190,9 @@ double closeness_centralization(const Graph& g, IndexMap index, closeness_option
 /// Reference: Freeman (1979) applied to Marchiori & Latora (2000).
 template <class Graph, class IndexMap>
 double harmonic_centralization(const Graph& g, IndexMap index, harmonic_options opt = {}) {
-  opt.parallel = parallel_edges::merge;
-  const auto scores = detail::present_scores(harmonic_centrality(g, index, unweighted, opt));
-  return freeman_centralization(
-      scores, centralization_maximum(centralization_measure::harmonic, scores.size(),
-                                     detail::reads_directed<Graph>(opt), degree_mode::total,
-                                     opt.normalized));
+  return detail::centralization_of_scores(
+      centralization_measure::harmonic, g, index, opt,
+      [](const auto&... a) { return harmonic_centrality(a...); });
 }
 
 /// Freeman betweenness centralization, from `betweenness_centrality`.
@@ -194,12 +205,9 @@ double harmonic_centralization(const Graph& g, IndexMap index, harmonic_options 
 /// Reference: Freeman (1977); Freeman (1979).
 template <class Graph, class IndexMap>
 double betweenness_centralization(const Graph& g, IndexMap index, betweenness_options opt = {}) {
-  opt.parallel = parallel_edges::merge;
-  const auto scores = detail::present_scores(betweenness_centrality(g, index, unweighted, opt));
-  return freeman_centralization(
-      scores, centralization_maximum(centralization_measure::betweenness, scores.size(),
-                                     detail::reads_directed<Graph>(opt), degree_mode::total,
-                                     opt.normalized));
+  return detail::centralization_of_scores(
+      centralization_measure::betweenness, g, index, opt,
+      [](const auto&... a) { return betweenness_centrality(a...); });
 }
 
 /// Centralization of eigenvector centrality (unit L2 norm), from `eigenvector_centrality`.
@@ -214,12 +222,9 @@ double betweenness_centralization(const Graph& g, IndexMap index, betweenness_op
 template <class Graph, class IndexMap>
 double eigenvector_centralization(const Graph& g, IndexMap index,
                                   eigenvector_options opt = {}) {
-  opt.parallel = parallel_edges::merge;
-  const auto scores =
-      detail::present_scores(eigenvector_centrality(g, index, unweighted, opt));
-  return freeman_centralization(
-      scores, centralization_maximum(centralization_measure::eigenvector, scores.size(),
-                                     detail::reads_directed<Graph>(opt)));
+  return detail::centralization_of_scores(
+      centralization_measure::eigenvector, g, index, opt,
+      [](const auto&... a) { return eigenvector_centrality(a...); });
 }
 
 }  // namespace coproduction

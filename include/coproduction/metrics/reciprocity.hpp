@@ -134,27 +134,17 @@ std::vector<dyad_census> count_dyads_by_code(std::size_t n, std::span<const Inde
                                              std::span<const Index> targets,
                                              std::span<const Code> codes, std::size_t kinds) {
   check_edge_arrays<Index>(n, sources, targets, {}, false);
-  if (codes.size() != sources.size())
-    throw input_error("types", "has " + std::to_string(codes.size()) +
-                                   " entries but there are " + std::to_string(sources.size()) +
-                                   " edges");
+  const std::vector<std::uint32_t> code =
+      structure::check_codes(codes, sources.size(), kinds, structure::type_codes);
   // Edges grouped by kind (a counting sort of their positions).
   std::vector<std::size_t> start(kinds + 1, 0);
-  for (std::size_t e = 0; e < codes.size(); ++e) {
-    bool bad = false;
-    if constexpr (std::is_signed_v<Code>) bad = codes[e] < 0;
-    if (bad || static_cast<std::make_unsigned_t<Code>>(codes[e]) >= kinds)
-      throw input_error("types", "edge " + std::to_string(e) + " has type code " +
-                                     std::to_string(codes[e]) + ", outside [0, " +
-                                     std::to_string(kinds) + ")");
-    ++start[static_cast<std::size_t>(codes[e]) + 1];
-  }
+  for (std::uint32_t k : code) ++start[k + 1];
   for (std::size_t k = 0; k < kinds; ++k) start[k + 1] += start[k];
   std::vector<std::uint32_t> s(sources.size()), t(sources.size());
   {
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (std::size_t e = 0; e < codes.size(); ++e) {
-      const std::size_t at = next[static_cast<std::size_t>(codes[e])]++;
+    for (std::size_t e = 0; e < code.size(); ++e) {
+      const std::size_t at = next[code[e]]++;
       s[at] = static_cast<std::uint32_t>(sources[e]);
       t[at] = static_cast<std::uint32_t>(targets[e]);
     }

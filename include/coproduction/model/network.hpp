@@ -1,11 +1,10 @@
 #pragma once
 /// \file
-/// The network: stakeholders, relations, projects and decisions, validated on insert.
-/// Longer than the house's ~600 lines: it is one class, and every check of an insert stays
-/// beside the store it guards, so that no insert can bypass one.
+/// The network: stakeholders, relations, projects and decisions, validated on insert. The
+/// checks of each insert are in `detail/model_checks.hpp`; the network calls them from every
+/// insert, and its stores are private, so no insert bypasses one.
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +25,9 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <nlohmann/json.hpp>
 
+#include "coproduction/detail/access_count.hpp"
+#include "coproduction/detail/message_text.hpp"
+#include "coproduction/detail/model_checks.hpp"
 #include "coproduction/detail/triple_set.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/decision.hpp"
@@ -39,45 +41,6 @@ namespace coproduction {
 namespace detail {
 // Lets the library's tests hold a change open, to check what a reader meets meanwhile.
 struct network_access;
-
-/// RFC 6901 escaping of one reference token (`~` -> `~0`, `/` -> `~1`).
-inline std::string pointer_token(std::string_view token) {
-  std::string out;
-  out.reserve(token.size());
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-inline std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a month in 1..12 and a day in 1..31.
-inline bool is_partial_date(std::string_view d) {
-  auto digits = [&](std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i < from + n; ++i)
-      if (d[i] < '0' || d[i] > '9') return false;
-    return true;
-  };
-  auto number = [&](std::size_t from) { return (d[from] - '0') * 10 + (d[from + 1] - '0'); };
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  if (!digits(0, 4)) return false;
-  if (d.size() >= 7 && (d[4] != '-' || !digits(5, 2) || number(5) < 1 || number(5) > 12))
-    return false;
-  if (d.size() == 10 && (d[7] != '-' || !digits(8, 2) || number(8) < 1 || number(8) > 31))
-    return false;
-  return true;
-}
-
-/// Relation types are identifiers: `^[a-z][a-z0-9_]*$`.
-inline bool is_type_name(std::string_view t) {
-  if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
-  for (char c : t)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
 }  // namespace detail
 
 /// A co-production partnership as a graph (DESIGN section 1): stakeholders are the vertices,
@@ -121,8 +84,8 @@ class Network {
   /// another thread. The network must outlive the guard. O(1), lock-free.
   class read_guard {
    public:
-    explicit read_guard(const Network& net) : net_(net) { net_.begin_read(); }
-    ~read_guard() { net_.end_read(); }
+    explicit read_guard(const Network& net) : net_(net) { net_.access_.begin_read(); }
+    ~read_guard() { net_.access_.end_read(); }
     read_guard(const read_guard&) = delete;
     read_guard& operator=(const read_guard&) = delete;
 
@@ -135,10 +98,7 @@ class Network {
   [[nodiscard]] read_guard reading() const { return read_guard(*this); }
 
   /// How many read guards are held on this network now.
-  std::size_t readers() const noexcept {
-    const std::int64_t n = access_.load(std::memory_order_acquire);
-    return n > 0 ? static_cast<std::size_t>(n) : 0;
-  }
+  std::size_t readers() const noexcept { return access_.readers(); }
 
   /// Adds a stakeholder. Throws `duplicate_id` if the id is taken and `invalid_value` for an
   /// empty id, a size below 1 (or a person's size other than 1), an influence that is not a
@@ -146,7 +106,7 @@ class Network {
   /// `max_stakeholders`. O(1) amortised.
   const Stakeholder& add_stakeholder(Stakeholder s) {
     const write_guard change(*this, "add_stakeholder");
-    validate(s);
+    detail::check_stakeholder(s, contains(s.id));
     if (data_.stakeholders.size() >= max_stakeholders)
       throw invalid_value(s.id, "id", "a network holds at most " +
                                           std::to_string(max_stakeholders) + " stakeholders");
@@ -167,7 +127,7 @@ class Network {
     std::unordered_set<std::string_view> pending;
     pending.reserve(batch.size());
     for (const Stakeholder& s : batch) {
-      validate(s);
+      detail::check_stakeholder(s, contains(s.id));
       if (!pending.insert(s.id).second)
         throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
     }
@@ -190,10 +150,10 @@ class Network {
     // Checked whole before anything changes, so a refusal costs O(1): a reader that logs
     // problem after problem must not pay a batch's O(relations) restore for each.
     const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
-    check_relation(r, u, v);
+    detail::check_relation(r, u, v);
     const auto type = data_.type_ids.find(r.type);
     if (type != data_.type_ids.end() && data_.keys.contains({to32(u), to32(v), type->second}))
-      throw duplicate(r);
+      throw detail::duplicate_relation(r);
     changed();
     const std::uint32_t t = intern(r.type);
     data_.keys.insert({to32(u), to32(v), t});
@@ -208,9 +168,9 @@ class Network {
     insert_batch(batch.size(), [&](std::size_t i) {
       const Relation& r = batch[i];
       const vertex_type u = endpoint(r, r.source, "source"), v = endpoint(r, r.target, "target");
-      check_relation(r, u, v);
+      detail::check_relation(r, u, v);
       const std::uint32_t t = intern(r.type);
-      if (!data_.keys.insert({to32(u), to32(v), t})) throw duplicate(r);
+      if (!data_.keys.insert({to32(u), to32(v), t})) throw detail::duplicate_relation(r);
       store(u, v, t, r);
     });
   }
@@ -247,12 +207,12 @@ class Network {
         Relation r{.source = data_.stakeholders[u].id, .target = data_.stakeholders[v].id,
                    .type = type_names[code]};
         if (!std::isnan(w)) r.weight = w;
-        check_relation(r, u, v);
+        detail::check_relation(r, u, v);
         interned[code] = intern(r.type);
       }
       const std::uint32_t t = interned[code];
       if (!data_.keys.insert({to32(u), to32(v), t}))
-        throw duplicate(Relation{.source = data_.stakeholders[u].id,
+        throw detail::duplicate_relation(Relation{.source = data_.stakeholders[u].id,
                                  .target = data_.stakeholders[v].id,
                                  .type = data_.types[t]});
       data_.relations.push_back(Record{to32(u), to32(v), t, no_scale, w, no_details});
@@ -263,22 +223,12 @@ class Network {
   /// object).
   const Project& add_project(Project p) {
     const write_guard change(*this, "add_project");
-    if (p.id.empty()) throw invalid_value(p.id, "id", "an id must not be empty");
-    if (data_.project_index.count(p.id))
-      throw duplicate_id(p.id, "id", "project " + detail::quote(p.id) + " already exists");
-    check_attributes(p.id, p.attributes);
+    detail::check_project(p, data_.project_index.contains(p.id));
     data_.project_index.emplace(p.id, data_.projects.size());
     data_.projects.push_back(std::move(p));
     return data_.projects.back();
   }
 
-  /// Adds a decision. Throws `duplicate_id` for a taken id; `unknown_id` for an unknown
-  /// project or a right, vote or veto naming an unknown stakeholder; `invalid_value` when an
-  /// object holds a right, no stakeholder holds the decision (`shared` or `decides`), a `sole`
-  /// rule lacks exactly one `decides` holder, votes are given for a rule other than majority
-  /// or quota or to a non-holder or are below 1, a quota is missing, not finite and > 0, or
-  /// larger than the holders' votes, a veto holder is repeated or not a holder, the weight is
-  /// not a finite number > 0, or attributes are not an object.
   /// The checks of a decision's rule against its rights that `add_decision` makes, on their
   /// own, for a decision that is in no network (`decision_game` makes them this way): some
   /// stakeholder holds the decision (`shared` or `decides`); a `sole` rule has exactly one
@@ -288,11 +238,25 @@ class Network {
   /// `invalid_value` naming the decision and the field (`rights`, `rule/kind`, `rule/votes`,
   /// `rule/votes/<id>`, `rule/quota`, `rule/veto/<i>`), with the messages of `add_decision`.
   /// O(rights + votes + veto).
-  static void check_rule(const Decision& d) { check_rule(d, nullptr); }
+  static void check_rule(const Decision& d) {
+    detail::check_rule(d, [](const std::string&) { return true; });
+  }
 
+  /// Adds a decision. Throws `duplicate_id` for a taken id; `unknown_id` for an unknown
+  /// project or a right, vote or veto naming an unknown stakeholder; `invalid_value` when an
+  /// object holds a right, no stakeholder holds the decision (`shared` or `decides`), a `sole`
+  /// rule lacks exactly one `decides` holder, votes are given for a rule other than majority
+  /// or quota or to a non-holder or are below 1, a quota is missing, not finite and > 0, or
+  /// larger than the holders' votes, a veto holder is repeated or not a holder, the weight is
+  /// not a finite number > 0, or attributes are not an object.
   const Decision& add_decision(Decision d) {
     const write_guard change(*this, "add_decision");
-    validate(d);
+    detail::check_decision(d, data_.decision_index.contains(d.id),
+                           data_.project_index.contains(d.project),
+                           [this](const std::string& id) -> const Stakeholder* {
+                             const auto v = find(id);
+                             return v ? &data_.stakeholders[*v] : nullptr;
+                           });
     data_.decision_index.emplace(d.id, data_.decisions.size());
     data_.decisions.push_back(std::move(d));
     return data_.decisions.back();
@@ -464,39 +428,16 @@ class Network {
   // The copy constructor's body: `other` is held by the guard for as long as this runs.
   Network(const Network& other, const read_guard& /*held*/) : data_(other.data_) {}
 
-  // Who is using the network: the number of read guards held, or `changing` while a change
-  // runs. Never copied, moved or swapped: it belongs to this object, not to its contents.
-  static constexpr std::int64_t changing = -1;
-  mutable std::atomic<std::int64_t> access_{0};
-
-  void begin_read() const {
-    std::int64_t n = access_.load(std::memory_order_relaxed);
-    do {
-      if (n == changing)
-        throw concurrent_modification(
-            "read", "the network is being changed by another thread; read it once the change "
-                    "is done");
-    } while (!access_.compare_exchange_weak(n, n + 1, std::memory_order_acquire,
-                                            std::memory_order_relaxed));
-  }
-  void end_read() const noexcept { access_.fetch_sub(1, std::memory_order_release); }
+  // Who is using the network: the number of read guards held, or a change. Never copied,
+  // moved or swapped: it belongs to this object, not to its contents.
+  detail::access_count access_;
 
   // Held by every change for its whole run: taken only when nobody reads or changes the
   // network, so a change never overlaps a guarded read or another change.
   class write_guard {
    public:
-    write_guard(Network& net, const char* what) : net_(net) {
-      std::int64_t idle = 0;
-      if (!net_.access_.compare_exchange_strong(idle, changing, std::memory_order_acquire,
-                                                std::memory_order_relaxed))
-        throw concurrent_modification(
-            what, idle == changing
-                      ? "another change of the network is running; change it once that is done"
-                      : "the network is being read (" + std::to_string(idle) +
-                            (idle == 1 ? " reader" : " readers") +
-                            "); change it once the reading is done, or change a copy");
-    }
-    ~write_guard() { net_.access_.store(0, std::memory_order_release); }
+    write_guard(Network& net, const char* what) : net_(net) { net_.access_.begin_change(what); }
+    ~write_guard() { net_.access_.end_change(); }
     write_guard(const write_guard&) = delete;
     write_guard& operator=(const write_guard&) = delete;
 
@@ -566,36 +507,11 @@ class Network {
 
   static std::uint32_t to32(vertex_type v) { return static_cast<std::uint32_t>(v); }
 
-  static std::string relation_name(const Relation& r) {
-    return r.source + "->" + r.target + " (" + r.type + ")";
-  }
-
-  static duplicate_id duplicate(const Relation& r) {
-    return duplicate_id(relation_name(r), "", "the relation " + relation_name(r) + " already exists");
-  }
-
   vertex_type endpoint(const Relation& r, const std::string& id, const char* field) const {
     auto it = data_.index.find(id);
     if (it == data_.index.end())
-      throw unknown_id(relation_name(r), field, "unknown stakeholder " + detail::quote(id));
+      throw unknown_id(detail::relation_name(r), field, "unknown stakeholder " + detail::quote(id));
     return it->second;
-  }
-
-  // Everything about a relation but its uniqueness; u and v are its resolved ends.
-  static void check_relation(const Relation& r, vertex_type u, vertex_type v) {
-    // The name is made only for a message: a batch of a million valid rows never needs it.
-    auto name = [&r] { return relation_name(r); };
-    if (u == v) throw invalid_value(name(), "target", "a stakeholder cannot relate to itself");
-    if (!detail::is_type_name(r.type))
-      throw invalid_value(name(), "type",
-                          detail::quote(r.type) + " is not a type name (^[a-z][a-z0-9_]*$)");
-    if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
-      check_positive(name(), "weight", *r.weight);
-    if (!r.provenance.date.empty() && !detail::is_partial_date(r.provenance.date))
-      throw invalid_value(name(), "provenance/date",
-                          detail::quote(r.provenance.date) +
-                              " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    if (!r.attributes.is_null()) check_attributes(name(), r.attributes);
   }
 
   std::uint32_t intern(const std::string& type) {
@@ -636,122 +552,6 @@ class Network {
       for (const Record& r : data_.relations) data_.keys.insert({r.source, r.target, r.type});
       throw;
     }
-  }
-
-  static void check_attributes(const std::string& subject, const nlohmann::json& a) {
-    if (!a.is_null() && !a.is_object())
-      throw invalid_value(subject, "attributes", "attributes must be an object");
-    // Checked here, on every path in, so that whatever the network holds is written and
-    // read back under the reader's default limits.
-    if (!a.is_null() && !fits_nesting(a, attributes_level))
-      throw invalid_value(subject, "attributes",
-                          "attributes nest deeper than " +
-                              std::to_string(max_nesting - attributes_level + 1) + " levels");
-  }
-
-  static void check_positive(const std::string& subject, const std::string& field, double x) {
-    if (!std::isfinite(x) || x <= 0)
-      throw invalid_value(subject, field, "must be a finite number > 0, not " + number(x));
-  }
-
-  static std::string number(double x) {
-    if (std::isnan(x)) return "NaN";
-    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-    if (x == std::floor(x) && std::fabs(x) < 9.0e15) return std::to_string(static_cast<long long>(x));
-    return nlohmann::json(x).dump();
-  }
-
-  void validate(const Stakeholder& s) const {
-    if (s.id.empty()) throw invalid_value(s.id, "id", "an id must not be empty");
-    if (data_.index.count(s.id))
-      throw duplicate_id(s.id, "id", "stakeholder " + detail::quote(s.id) + " already exists");
-    if (s.size) {
-      if (*s.size < 1)
-        throw invalid_value(s.id, "size", "must be an integer >= 1, not " + std::to_string(*s.size));
-      if (s.kind == Kind::person && *s.size != 1)
-        throw invalid_value(s.id, "size", "a person's size is 1, not " + std::to_string(*s.size));
-    }
-    if (s.influence && (!std::isfinite(*s.influence) || *s.influence < 0))
-      throw invalid_value(s.id, "influence",
-                          "must be a finite number >= 0, not " + number(*s.influence));
-    check_attributes(s.id, s.attributes);
-  }
-
-  void validate(const Decision& d) const {
-    if (d.id.empty()) throw invalid_value(d.id, "id", "an id must not be empty");
-    if (data_.decision_index.count(d.id))
-      throw duplicate_id(d.id, "id", "decision " + detail::quote(d.id) + " already exists");
-    if (!data_.project_index.count(d.project))
-      throw unknown_id(d.id, "project", "unknown project " + detail::quote(d.project));
-    for (const auto& [id, right] : d.rights) {
-      const std::string field = "rights/" + detail::pointer_token(id);
-      auto it = data_.index.find(id);
-      if (it == data_.index.end())
-        throw unknown_id(d.id, field, "unknown stakeholder " + detail::quote(id));
-      if (data_.stakeholders[it->second].kind == Kind::object && right != Right::none)
-        throw invalid_value(d.id, field,
-                            "the object " + detail::quote(id) + " cannot hold a right (" +
-                                std::string(to_string(right)) + ")");
-    }
-    check_rule(d, this);
-    if (d.weight) check_positive(d.id, "weight", *d.weight);
-    check_attributes(d.id, d.attributes);
-  }
-
-  // With `net`, a vote or veto naming a stakeholder the network lacks is an unknown_id,
-  // checked in the same place as the other problems of that entry.
-  static void check_rule(const Decision& d, const Network* net) {
-    std::size_t decides = 0, holders = 0;
-    for (const auto& [id, right] : d.rights) {
-      holders += is_holder(right);
-      decides += right == Right::decides;
-    }
-    if (holders == 0)
-      throw invalid_value(d.id, "rights",
-                          "no stakeholder holds the decision (shared or decides)");
-    const DecisionRule& rule = d.rule;
-    if (rule.kind == RuleKind::sole && decides != 1)
-      throw invalid_value(d.id, "rule/kind",
-                          "a sole rule needs exactly one \"decides\" holder, not " +
-                              std::to_string(decides));
-    if (!rule.votes.empty() && rule.kind != RuleKind::majority && rule.kind != RuleKind::quota)
-      throw invalid_value(d.id, "rule/votes", "votes are given only for majority or quota rules");
-    for (const auto& [id, votes] : rule.votes) {
-      const std::string field = "rule/votes/" + detail::pointer_token(id);
-      check_holder(d, id, field, net);
-      if (votes < 1)
-        throw invalid_value(d.id, field, "votes must be an integer >= 1, not " +
-                                             std::to_string(votes));
-    }
-    if (rule.kind == RuleKind::quota) {
-      if (!rule.quota) throw invalid_value(d.id, "rule/quota", "a quota rule needs a quota");
-      check_positive(d.id, "rule/quota", *rule.quota);
-      long double total = 0;
-      for (const auto& id : d.holders()) total += d.votes_of(id);
-      if (*rule.quota > total)
-        throw invalid_value(d.id, "rule/quota",
-                            "the quota " + number(*rule.quota) + " is larger than the " +
-                                number(static_cast<double>(total)) + " votes of the holders");
-    } else if (rule.quota) {
-      throw invalid_value(d.id, "rule/quota", "only a quota rule has a quota");
-    }
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < rule.veto.size(); ++i) {
-      const std::string field = "rule/veto/" + std::to_string(i);
-      check_holder(d, rule.veto[i], field, net);
-      if (!seen.insert(rule.veto[i]).second)
-        throw invalid_value(d.id, field, detail::quote(rule.veto[i]) + " is listed twice");
-    }
-  }
-
-  static void check_holder(const Decision& d, const std::string& id, const std::string& field,
-                           const Network* net) {
-    if (net && !net->data_.index.count(id))
-      throw unknown_id(d.id, field, "unknown stakeholder " + detail::quote(id));
-    if (!is_holder(d.right_of(id)))
-      throw invalid_value(d.id, field,
-                          detail::quote(id) + " does not hold the decision (right " +
-                              std::string(to_string(d.right_of(id))) + ")");
   }
 
   // A copy of the view is no view: it is rebuilt from the copied contents on first use (the

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "coproduction/detail/vote_totals.hpp"
+#include "coproduction/detail/winning_table.hpp"
 #include "coproduction/power/simple_game.hpp"
 
 namespace coproduction {

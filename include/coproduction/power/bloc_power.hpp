@@ -57,29 +57,13 @@ inline power_table bloc_power(const Network& net, const std::vector<std::size_t>
   std::vector<const Decision*> chosen;
   for (const Decision& d : net.decisions())
     if (project.empty() || d.project == project) chosen.push_back(&d);
-  const std::size_t k = chosen.size();
-  power_table out;
-  out.stakeholders.reserve(n);
-  for (std::size_t v = 0; v < n; ++v) out.stakeholders.push_back(net.stakeholder_at(v).id);
-  for (const Decision* d : chosen) out.columns.push_back(d->id);
-  out.values.assign(n * k, 0.0);
-  for (std::size_t c = 0; c < k; ++c) {
-    const decision_game g(*chosen[c]);
+  return detail::power_table_of(net, chosen, [&](const decision_game& g) {
     std::vector<std::size_t> blocs(g.size());
     for (std::size_t i = 0; i < g.size(); ++i) blocs[i] = bloc_of[net.vertex(g.holders()[i])];
-    std::vector<double> power;
-    try {
-      power = m == bloc_measure::owen
-                  ? owen(g.game(), blocs, stop_requested)
-                  : banzhaf_owen(g.game(), blocs, banzhaf_scale::normalized, stop_requested);
-    } catch (const limit_exceeded& e) {
-      throw limit_exceeded(e.where(), e.unit(), e.estimate(), e.limit(),
-                           "decision " + detail::quoted(g.decision()) + ": " + e.detail());
-    }
-    for (std::size_t i = 0; i < g.size(); ++i)
-      out.values[net.vertex(g.holders()[i]) * k + c] = power[i];
-  }
-  return out;
+    return m == bloc_measure::owen
+               ? owen(g.game(), blocs, stop_requested)
+               : banzhaf_owen(g.game(), blocs, banzhaf_scale::normalized, stop_requested);
+  });
 }
 
 }  // namespace coproduction

@@ -75,8 +75,6 @@ class sum_bits {
   std::vector<std::uint64_t> words_;
 };
 
-inline std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 }  // namespace detail
 
 /// The simple game of one decision (Taylor & Zwicker 1999): its players are the decision's
@@ -188,7 +186,7 @@ class decision_game {
         detail::saturated_product(distinct.size(), free.size()), words);
     if (work > max_exact_table_cells)
       throw limit_exceeded("votes", "table cells", work, max_exact_table_cells,
-                           "the exact swing test of decision " + detail::quoted(id_) +
+                           "the exact swing test of decision " + detail::quote(id_) +
                                " would take " + detail::grouped(work) + " word operations (" +
                                std::to_string(distinct.size()) + " distinct votes x " +
                                std::to_string(free.size()) + " holders x " +
@@ -233,7 +231,7 @@ class decision_game {
   static weighted_game make_game(const Decision& d, const std::vector<std::string>& holders) {
     // The one check of a rule, the model's: a network's decision passed it on insertion.
     Network::check_rule(d);
-    const std::string where = detail::quoted(d.id);
+    const std::string where = detail::quote(d.id);
     const DecisionRule& rule = d.rule;
     const std::size_t n = holders.size();
     std::vector<std::int64_t> weights(n, 1);

@@ -115,6 +115,38 @@ struct power_table {
   bool operator==(const power_table&) const = default;
 };
 
+namespace detail {
+
+/// The table of `power(g)` over `decisions`: one row per stakeholder (vertex order), one
+/// column per decision (the order given), the decision's game's values for its holders and 0
+/// for everyone else. `power` gives one value per holder, in the order of `g.holders()`.
+/// \throws as `power`; a limit_exceeded names the decision first.
+template <class Power>
+power_table power_table_of(const Network& net, const std::vector<const Decision*>& decisions,
+                           Power power) {
+  power_table out;
+  const std::size_t n = net.num_stakeholders(), k = decisions.size();
+  out.stakeholders.reserve(n);
+  for (std::size_t v = 0; v < n; ++v) out.stakeholders.push_back(net.stakeholder_at(v).id);
+  for (const Decision* d : decisions) out.columns.push_back(d->id);
+  out.values.assign(n * k, 0.0);
+  for (std::size_t c = 0; c < k; ++c) {
+    const decision_game g(*decisions[c]);
+    std::vector<double> values;
+    try {
+      values = power(g);
+    } catch (const limit_exceeded& e) {
+      throw limit_exceeded(e.where(), e.unit(), e.estimate(), e.limit(),
+                           "decision " + quote(g.decision()) + ": " + e.detail());
+    }
+    for (std::size_t i = 0; i < g.size(); ++i)
+      out.values[net.vertex(g.holders()[i]) * k + c] = values[i];
+  }
+  return out;
+}
+
+}  // namespace detail
+
 /// Formal decision power: one row per stakeholder (vertex order), one column per decision
 /// (insertion order), holding the chosen index of the decision's game for each holder and 0
 /// for everyone else (a stakeholder who is only informed, consulted or involved holds no
@@ -126,25 +158,12 @@ inline power_table decision_power(const Network& net,
                                   power_measure m = power_measure::banzhaf,
                                   const stop_check& stop_requested = {},
                                   std::uint64_t max_coalitions = default_max_visited_coalitions) {
-  power_table out;
-  const std::size_t n = net.num_stakeholders(), k = net.num_decisions();
-  out.stakeholders.reserve(n);
-  for (std::size_t v = 0; v < n; ++v) out.stakeholders.push_back(net.stakeholder_at(v).id);
-  for (const Decision& d : net.decisions()) out.columns.push_back(d.id);
-  out.values.assign(n * k, 0.0);
-  for (std::size_t c = 0; c < k; ++c) {
-    const decision_game g(net.decisions()[c]);
-    std::vector<double> power;
-    try {
-      power = holder_power(g, m, stop_requested, max_coalitions);
-    } catch (const limit_exceeded& e) {
-      throw limit_exceeded(e.where(), e.unit(), e.estimate(), e.limit(),
-                           "decision " + detail::quoted(g.decision()) + ": " + e.detail());
-    }
-    for (std::size_t i = 0; i < g.size(); ++i)
-      out.values[net.vertex(g.holders()[i]) * k + c] = power[i];
-  }
-  return out;
+  std::vector<const Decision*> all;
+  all.reserve(net.num_decisions());
+  for (const Decision& d : net.decisions()) all.push_back(&d);
+  return detail::power_table_of(net, all, [&](const decision_game& g) {
+    return holder_power(g, m, stop_requested, max_coalitions);
+  });
 }
 
 namespace detail {

@@ -3,7 +3,6 @@
 /// The Deegan-Packel index (Deegan & Packel 1978): power as an equal share of the spoils of
 /// each minimal winning coalition, every such coalition being equally likely to form.
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -30,15 +29,7 @@ template <class Game>
 std::vector<double> deegan_packel(const Game& g,
                                   std::uint64_t max_coalitions = default_max_visited_coalitions,
                                   const stop_check& stop_requested = {}) {
-  std::vector<double> dp(g.players(), 0.0);
-  double count = 0;
-  for_each_minimal_winning(g, [&](coalition s) {
-    const double share = 1.0 / std::popcount(s);
-    for (coalition t = s; t; t &= t - 1) dp[static_cast<std::size_t>(std::countr_zero(t))] += share;
-    count += 1;
-  }, max_coalitions, stop_requested);
-  for (double& x : dp) x /= count;
-  return dp;
+  return detail::minimal_winning_shares(g, true, max_coalitions, stop_requested);
 }
 
 }  // namespace coproduction

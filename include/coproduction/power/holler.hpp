@@ -3,7 +3,6 @@
 /// The Holler public good index (Holler 1982): power as membership of minimal winning
 /// coalitions, the decision being a public good that every member of the coalition enjoys.
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -31,14 +30,7 @@ template <class Game>
 std::vector<double> holler(const Game& g,
                            std::uint64_t max_coalitions = default_max_visited_coalitions,
                            const stop_check& stop_requested = {}) {
-  std::vector<double> h(g.players(), 0.0);
-  double total = 0;
-  for_each_minimal_winning(g, [&](coalition s) {
-    for (coalition t = s; t; t &= t - 1) h[static_cast<std::size_t>(std::countr_zero(t))] += 1;
-    total += std::popcount(s);
-  }, max_coalitions, stop_requested);
-  for (double& x : h) x /= total;
-  return h;
+  return detail::minimal_winning_shares(g, false, max_coalitions, stop_requested);
 }
 
 }  // namespace coproduction

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "coproduction/detail/winning_table.hpp"
 #include "coproduction/power/simple_game.hpp"
 
 namespace coproduction {

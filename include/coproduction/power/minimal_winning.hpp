@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "coproduction/detail/winning_table.hpp"
 #include "coproduction/power/simple_game.hpp"
 
 namespace coproduction {
@@ -284,4 +285,29 @@ std::vector<coalition> minimal_winning_coalitions(
   return out;
 }
 
+namespace detail {
+
+/// What the Deegan-Packel and Holler indices share: every minimal winning coalition `S`
+/// credits each member with `1/|S|` (`split`, Deegan-Packel: the spoils shared out) or with 1
+/// (Holler: a public good every member enjoys), and the credits are divided by their total
+/// (the number of coalitions, or the sum of their sizes), so the index sums to 1.
+/// Complexity and throws: as `for_each_minimal_winning`, plus O(|S|) per coalition.
+template <class Game>
+std::vector<double> minimal_winning_shares(const Game& g, bool split,
+                                           std::uint64_t max_coalitions,
+                                           const stop_check& stop_requested) {
+  std::vector<double> credit(g.players(), 0.0);
+  double total = 0;
+  for_each_minimal_winning(g, [&](coalition s) {
+    const double size = std::popcount(s);
+    const double share = split ? 1.0 / size : 1.0;
+    for (coalition t = s; t; t &= t - 1)
+      credit[static_cast<std::size_t>(std::countr_zero(t))] += share;
+    total += split ? 1.0 : size;
+  }, max_coalitions, stop_requested);
+  for (double& x : credit) x /= total;
+  return credit;
+}
+
+}  // namespace detail
 }  // namespace coproduction

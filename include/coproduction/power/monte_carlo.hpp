@@ -253,17 +253,27 @@ class predicate_draw {
   bool wins_ = false;
 };
 
-template <class Draw>
-power_estimate banzhaf_sampled(Draw d, banzhaf_scale scale, const sampling_options& o) {
+/// Draws `o.samples` uniformly random coalitions into `d` from a generator seeded with
+/// `o.seed`, asking for a stop every few milliseconds, and calls `visit()` after each draw.
+/// \throws input_error on bad options; interrupted when `o.stop_requested` says so.
+template <class Draw, class Visit>
+void for_each_draw(Draw& d, const sampling_options& o, Visit visit) {
   check_options(o);
   std::mt19937_64 rng(o.seed);
+  for (std::size_t k = 0; k < o.samples; ++k) {
+    poll(o, k, d.players());
+    d.draw(rng);
+    visit();
+  }
+}
+
+template <class Draw>
+power_estimate banzhaf_sampled(Draw d, banzhaf_scale scale, const sampling_options& o) {
   const std::size_t n = d.players();
   proportion_tally absolute(n);
   ratio_tally normalized(n);
   std::vector<std::size_t> swings;
-  for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k, n);
-    d.draw(rng);
+  for_each_draw(d, o, [&] {
     swings.clear();
     for (std::size_t i = 0; i < n; ++i)
       if (d.swing(i)) swings.push_back(i);
@@ -272,50 +282,63 @@ power_estimate banzhaf_sampled(Draw d, banzhaf_scale scale, const sampling_optio
       normalized.add(i, 1.0, static_cast<double>(swings.size()));
     }
     normalized.add_z(static_cast<double>(swings.size()));
-  }
+  });
   return scale == banzhaf_scale::absolute ? absolute.finish(o)
                                           : normalized.finish(o, "swing");
 }
 
 template <class Draw>
 power_estimate minimal_winning_sampled(Draw d, bool deegan_packel, const sampling_options& o) {
-  check_options(o);
-  std::mt19937_64 rng(o.seed);
   const std::size_t n = d.players();
   ratio_tally tally(n);
-  for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k, n);
-    d.draw(rng);
-    if (!d.minimal_winning()) continue;
+  for_each_draw(d, o, [&] {
+    if (!d.minimal_winning()) return;
     const double size = static_cast<double>(d.size());
     const double z = deegan_packel ? 1.0 : size;
     const double y = deegan_packel ? 1.0 / size : 1.0;
     for (std::size_t i = 0; i < n; ++i)
       if (d.member(i)) tally.add(i, y, z);
     tally.add_z(z);
-  }
+  });
   return tally.finish(o, "minimal winning coalition");
+}
+
+/// The players of a game in the order they arrive to vote.
+using voting_order = std::vector<std::size_t>;
+
+/// The Shapley-Shubik estimate of a game of `n` players: uniformly random voting orders
+/// (Fisher-Yates shuffles), each scoring 1 for the player `pivot(order)` whose arrival first
+/// makes the coalition of those arrived win.
+template <class Pivot>
+power_estimate shapley_shubik_sampled(std::size_t n, const sampling_options& o, Pivot pivot) {
+  check_options(o);
+  std::mt19937_64 rng(o.seed);
+  voting_order order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  proportion_tally tally(n);
+  for (std::size_t k = 0; k < o.samples; ++k) {
+    poll(o, k, n);
+    for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[bounded(rng, i + 1)]);
+    tally.hits[pivot(order)] += 1;
+  }
+  return tally.finish(o);
 }
 
 template <class Draw>
 power_estimate johnston_sampled(Draw d, const sampling_options& o) {
-  check_options(o);
-  std::mt19937_64 rng(o.seed);
   const std::size_t n = d.players();
   ratio_tally tally(n);
   std::vector<std::size_t> critical;
-  for (std::size_t k = 0; k < o.samples; ++k) {
-    poll(o, k, n);
-    d.draw(rng);
-    if (!d.wins()) continue;
+  for_each_draw(d, o, [&] {
+    if (!d.wins()) return;
     critical.clear();
     for (std::size_t i = 0; i < n; ++i)
       if (d.member(i) && d.critical(i)) critical.push_back(i);
-    if (critical.empty()) continue;
+    if (critical.empty()) return;
     const double share = 1.0 / static_cast<double>(critical.size());
     for (std::size_t i : critical) tally.add(i, share, 1.0);
     tally.add_z(1.0);
-  }
+  });
   return tally.finish(o, "vulnerable coalition");
 }
 
@@ -350,52 +373,31 @@ inline power_estimate banzhaf_monte_carlo(const simple_game& g, banzhaf_scale sc
 /// \throws input_error ("samples", "confidence") on bad options.
 inline power_estimate shapley_shubik_monte_carlo(const weighted_game& g,
                                                  const sampling_options& o = {}) {
-  detail::check_options(o);
-  std::mt19937_64 rng(o.seed);
-  const std::size_t n = g.players();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  detail::proportion_tally tally(n);
-  for (std::size_t k = 0; k < o.samples; ++k) {
-    detail::poll(o, k, n);
-    for (std::size_t i = n - 1; i > 0; --i)
-      std::swap(order[i], order[detail::bounded(rng, i + 1)]);
+  return detail::shapley_shubik_sampled(g.players(), o, [&g](const detail::voting_order& order) {
     std::int64_t sum = 0;
     std::size_t veto_in = 0;
     for (std::size_t i : order) {
       sum += g.weights()[i];
       if (g.is_veto(i)) ++veto_in;
-      if (sum >= g.quota() && veto_in == g.veto().size()) {
-        tally.hits[i] += 1;
-        break;
-      }
+      if (sum >= g.quota() && veto_in == g.veto().size()) return i;
     }
-  }
-  return tally.finish(o);
+    return order.back();  // not reached: the grand coalition wins
+  });
 }
 /// \copydoc shapley_shubik_monte_carlo(const weighted_game&, const sampling_options&)
 inline power_estimate shapley_shubik_monte_carlo(const simple_game& g,
                                                  const sampling_options& o = {}) {
-  detail::check_options(o);
-  std::mt19937_64 rng(o.seed);
-  const std::size_t n = g.players();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<coalition> prefix(n + 1);
-  detail::proportion_tally tally(n);
-  for (std::size_t k = 0; k < o.samples; ++k) {
-    detail::poll(o, k, n);
-    for (std::size_t i = n - 1; i > 0; --i)
-      std::swap(order[i], order[detail::bounded(rng, i + 1)]);
+  std::vector<coalition> prefix(g.players() + 1);
+  return detail::shapley_shubik_sampled(g.players(), o, [&](const detail::voting_order& order) {
+    const std::size_t n = order.size();
     for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] | coalition{1} << order[i];
     std::size_t lo = 0, hi = n;  // prefix[lo] loses, prefix[hi] wins
     while (hi - lo > 1) {
       const std::size_t mid = (lo + hi) / 2;
       (g.wins(prefix[mid]) ? hi : lo) = mid;
     }
-    tally.hits[order[hi - 1]] += 1;
-  }
-  return tally.finish(o);
+    return order[hi - 1];
+  });
 }
 
 /// Monte Carlo estimate of the Deegan-Packel index: uniformly random coalitions `S`,

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "coproduction/detail/vote_totals.hpp"
 #include "coproduction/power/banzhaf.hpp"
 #include "coproduction/power/shapley_shubik.hpp"
 #include "coproduction/power/simple_game.hpp"

@@ -10,6 +10,8 @@
 #include <numbers>
 #include <vector>
 
+#include "coproduction/detail/vote_totals.hpp"
+#include "coproduction/detail/winning_table.hpp"
 #include "coproduction/power/simple_game.hpp"
 
 namespace coproduction {

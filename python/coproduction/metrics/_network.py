@@ -341,7 +341,7 @@ SUMMARY_READINGS: Dict[str, str] = {
     "relations": "relations of the layer's types",
     "density": "share of ordered pairs joined by at least one relation of the layer",
     "reciprocity": "share of ties returned; 1 = every relation runs both ways",
-    "degree_centralization": "1 = one stakeholder holds every tie (a star); 0 = ties spread evenly",
+    "degree_centralization": "total degree, direction kept: 1 = a star; 0 = ties spread evenly",
     "betweenness_centralization": "1 = all paths run through one broker; 0 = no gatekeeper",
     "closeness_centralization": "1 = one stakeholder is close to all and the rest far apart",
     "connectedness": "share of pairs joined by some path, ignoring direction (Krackhardt)",

@@ -1,7 +1,11 @@
-// The frame reader: `_core.add_frames`, which turns the columns of pandas frames into cells and
-// reads them with `coproduction::FrameReader`, with a fast path for a plain edge list.
+#pragma once
+// The columns of pandas frames as the frame reader (io/frames.hpp) takes them, read in place
+// from numpy arrays: each Python value becomes a `Cell` (io/frame.hpp) by its own type alone,
+// and a plain edge list (source, target, type, weight) is resolved against the network
+// without making a string per cell. Used by `_core.add_frames` (register_io.cpp).
 
-#include <cmath>
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -14,20 +18,17 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include "arrays.hpp"
+#include "coproduction/error.hpp"
+#include "coproduction/io/frame.hpp"
 #include "coproduction/io/frames.hpp"
 #include "coproduction/model/network.hpp"
+#include "interrupt.hpp"
 #include "json_value.hpp"
-#include "register.hpp"
-
-namespace py = pybind11;
 
 namespace coproduction::python {
 
-namespace {
-
-// Rows converted to cells at a time: a frame of millions of rows is read in parts, so the
-// cells held at once stay a few megabytes whatever its size.
-constexpr std::size_t rows_per_part = std::size_t{1} << 16;
+namespace py = pybind11;
 
 // A one-dimensional numpy array of Python objects, read in place.
 class ObjectColumn {
@@ -68,13 +69,9 @@ class CellMaker {
   Cell operator()(PyObject* o) const {
     if (is_missing(o)) return Cell();
     if (PyUnicode_Check(o)) {
-      Py_ssize_t size = 0;
-      const char* text = PyUnicode_AsUTF8AndSize(o, &size);
-      if (!text) {
-        PyErr_Clear();
-        return Cell::unreadable("text that is not valid Unicode (a lone surrogate)");
-      }
-      return Cell(std::string_view(text, static_cast<std::size_t>(size)));
+      const auto text = utf8_view(o);
+      if (!text) return Cell::unreadable("text that is not valid Unicode (a lone surrogate)");
+      return Cell(*text);
     }
     if (PyBool_Check(o)) return Cell(o == Py_True);
     if (PyLong_Check(o)) {
@@ -228,7 +225,7 @@ class AddressCache {
 // very object of an earlier cell, by its address alone. Returns false, having added nothing,
 // when the frame is not such a list or any cell or relation is not in order; the caller then
 // reads it cell by cell, which reports every problem.
-bool add_edge_list(FrameReader& reader, const PyFrame& frame, const CellMaker& make) {
+inline bool add_edge_list(FrameReader& reader, const PyFrame& frame, const CellMaker& make) {
   for (const auto& [name, array] : frame.columns)
     if (name != "source" && name != "target" && name != "type" && name != "weight") return false;
   if (frame.columns.size() != (frame.find("weight") ? 4u : 3u)) return false;  // a repeat
@@ -238,11 +235,11 @@ bool add_edge_list(FrameReader& reader, const PyFrame& frame, const CellMaker& m
   const std::size_t n = frame.rows;
   for (const py::array* a : {source, target, type, weight})
     if (a && static_cast<std::size_t>(a->shape(0)) != n) return false;
-  std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> w;
+  std::optional<real_array> w;
   if (weight) {
     const char kind = weight->dtype().kind();
     if (kind != 'f' && kind != 'i' && kind != 'u') return false;  // booleans, text: cell by cell
-    w = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(*weight);
+    w = real_array::ensure(*weight);
   }
   auto objects = [](const py::array& a) {
     return a.dtype().kind() == 'O' ? a : py::array(a.attr("astype")("O"));
@@ -261,15 +258,7 @@ bool add_edge_list(FrameReader& reader, const PyFrame& frame, const CellMaker& m
   // The UTF-8 text of a str cell in place, or the id of another cell by the frame rules.
   std::string scratch;
   auto text_of = [&](PyObject* cell, bool id) -> std::optional<std::string_view> {
-    if (PyUnicode_Check(cell)) {
-      Py_ssize_t size = 0;
-      const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
-      if (!text) {
-        PyErr_Clear();
-        return std::nullopt;
-      }
-      return std::string_view(text, static_cast<std::size_t>(size));
-    }
+    if (PyUnicode_Check(cell)) return utf8_view(cell);
     if (!id) return std::nullopt;
     std::string why;
     auto text = detail::id_text(make(cell), why);
@@ -307,65 +296,10 @@ bool add_edge_list(FrameReader& reader, const PyFrame& frame, const CellMaker& m
   if (w) weights = std::span<const double>(w->data(), n);
   try {
     // Vertex and type codes are C++ vectors and the weights a numpy buffer this call holds.
-    py::gil_scoped_release release;
-    reader.add_edge_list(u, v, k, type_names, weights);
+    without_gil([&] { reader.add_edge_list(u, v, k, type_names, weights); });
   } catch (const model_error&) {
     return false;
   }
   return true;
 }
-
-}  // namespace
-
-void register_frames(py::module_& m) {
-  m.def(
-      "add_frames",
-      [](Network& net, const py::object& stakeholders, const py::object& relations,
-         const py::object& projects, const py::object& decisions, const py::object& rights,
-         const py::tuple& missing) {
-        const CellMaker make(missing);
-        auto frame = [](const py::object& given, const char* what) -> std::optional<PyFrame> {
-          if (given.is_none()) return std::nullopt;
-          return PyFrame(given, what);
-        };
-        const auto people = frame(stakeholders, "stakeholders"), links = frame(relations, "relations");
-        const auto small = [&](const py::object& given, const char* what) -> std::optional<Frame> {
-          auto f = frame(given, what);
-          if (!f) return std::nullopt;
-          return f->part(make, 0, f->rows);
-        };
-        const std::optional<Frame> project_frame = small(projects, "projects"),
-                                   decision_frame = small(decisions, "decisions"),
-                                   right_frame = small(rights, "rights");
-        FrameReader reader(net);
-        // Each part is converted with the GIL held and read without it: the reader touches
-        // only its own copy of the network and the cells, which are C++ values.
-        auto in_parts = [&](const PyFrame& f, auto read) {
-          for (std::size_t begin = 0; begin == 0 || begin < f.rows; begin += rows_per_part) {
-            const Frame part = f.part(make, begin, std::min(f.rows, begin + rows_per_part));
-            py::gil_scoped_release release;
-            read(part, begin);
-          }
-        };
-        if (people)
-          in_parts(*people, [&](const Frame& f, std::size_t first) { reader.read_stakeholders(f, first); });
-        if (links && !add_edge_list(reader, *links, make))
-          in_parts(*links, [&](const Frame& f, std::size_t first) { reader.read_relations(f, first); });
-        {
-          py::gil_scoped_release release;
-          if (project_frame) reader.read_projects(*project_frame);
-          if (decision_frame || right_frame)
-            reader.read_decisions(decision_frame ? &*decision_frame : nullptr,
-                                  right_frame ? &*right_frame : nullptr);
-        }
-        net = std::move(reader).finish();
-      },
-      py::arg("net"), py::kw_only(), py::arg("stakeholders") = py::none(),
-      py::arg("relations") = py::none(), py::arg("projects") = py::none(),
-      py::arg("decisions") = py::none(), py::arg("rights") = py::none(),
-      py::arg("missing") = py::tuple(),
-      "Adds the frames (each a list of (name, 1-d array) columns, or None) to the network, "
-      "all or nothing; raises FormatError listing every problem at /<frame>/<row>/<column>.");
-}
-
 }  // namespace coproduction::python
