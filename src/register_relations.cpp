@@ -174,12 +174,7 @@ types : 1-D integer array
       [](std::size_t n, index_array source, index_array target, bool directed) {
         const krackhardt_scores s = on_simple_graph(
             {n, std::move(source), std::move(target), std::nullopt, directed}, [](const compact_graph& g) {
-              krackhardt_scores k;
-              k.connectedness = detail::structure::connectedness(g);
-              k.hierarchy = detail::structure::hierarchy(g);
-              k.efficiency = detail::structure::efficiency(g);
-              k.least_upper_boundedness = detail::structure::least_upper_boundedness(g);
-              return k;
+              return detail::structure::krackhardt_dimensions(g);
             });
         return py::make_tuple(s.connectedness, s.hierarchy, s.efficiency,
                               s.least_upper_boundedness);

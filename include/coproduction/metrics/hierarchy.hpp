@@ -290,6 +290,16 @@ compact_graph unweighted_layer(const Graph& g, IndexMap index) {
   return read_simple(g, index).graph;
 }
 
+/// All four dimensions of one compact graph.
+inline krackhardt_scores krackhardt_dimensions(const compact_graph& g) {
+  krackhardt_scores s;
+  s.connectedness = connectedness(g);
+  s.hierarchy = hierarchy(g);
+  s.efficiency = efficiency(g);
+  s.least_upper_boundedness = least_upper_boundedness(g);
+  return s;
+}
+
 }  // namespace detail::structure
 
 /// Krackhardt connectedness: the share of pairs of stakeholders joined by a path when
@@ -364,13 +374,7 @@ double least_upper_boundedness(const Graph& g, IndexMap index) {
 /// Complexity and throws: as `least_upper_boundedness`.
 template <class Graph, class IndexMap>
 krackhardt_scores krackhardt_dimensions(const Graph& g, IndexMap index) {
-  const detail::compact_graph layer = detail::structure::unweighted_layer(g, index);
-  krackhardt_scores s;
-  s.connectedness = detail::structure::connectedness(layer);
-  s.hierarchy = detail::structure::hierarchy(layer);
-  s.efficiency = detail::structure::efficiency(layer);
-  s.least_upper_boundedness = detail::structure::least_upper_boundedness(layer);
-  return s;
+  return detail::structure::krackhardt_dimensions(detail::structure::unweighted_layer(g, index));
 }
 
 }  // namespace coproduction
