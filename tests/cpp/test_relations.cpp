@@ -156,7 +156,7 @@ TEST(Reciprocity, PerRelationTypeOnTheNetworkModel) {
   EXPECT_EQ(cp::count_dyads(g, index), (cp::dyad_census{2, 2, 6}));
   const auto by_type = cp::count_dyads_by(g, index, get(&cp::Relation::type, g));
   ASSERT_EQ(by_type.size(), 7u);
-  // learns_from runs both ways: two-way learning (seed 002).
+  // learns_from runs both ways: two-way learning (National Museums Liverpool, Co-production Framework).
   EXPECT_EQ(by_type.at("learns_from"), (cp::dyad_census{1, 0, 9}));
   EXPECT_EQ(by_type.at("informs"), (cp::dyad_census{0, 1, 9}));
   EXPECT_EQ(by_type.at("trusts"), (cp::dyad_census{0, 1, 9}));

@@ -1,7 +1,8 @@
 #pragma once
 /// \file
-/// Brokerage: who stands between others. Seed 000 finds front-line staff brokering between
-/// service users and institutions; two classic measures say who does it and of what kind.
+/// Brokerage: who stands between others. The abstract *Co-Producing Health and Wellbeing
+/// Programmes in the Museum* finds front-line staff brokering between service users and
+/// institutions; two classic measures say who does it and of what kind.
 ///
 /// **Gould & Fernandez (1989) brokerage roles.** A vertex v brokers for a and b when
 /// a -> v -> b and not a -> b (a, b, v distinct). With stakeholders in groups, each such
@@ -418,8 +419,8 @@ auto brokerage(const Graph& g, IndexMap index, GroupMap group) {
 /// (1 for an unweighted graph; parallel relations summed). Equals NetworkX's `constraint`.
 /// Range: > 0; NaN for an isolate and for a hidden vertex. A stakeholder with one contact has
 /// constraint 1, one whose two contacts are tied to each other 1.125 (unweighted); one with
-/// many contacts who do not know each other is near 0: the broker's position of seed 000's
-/// front-line staff.
+/// many contacts who do not know each other is near 0: the broker's position of the
+/// front-line staff in *Co-Producing Health and Wellbeing Programmes in the Museum*.
 /// Complexity: O(n + m log m + sum_i sum_{q in N(i)} |N(q)|).
 /// Throws `input_error` ("index") as `brokerage`, ("weight") for a weight that is not a
 /// finite number > 0.

@@ -361,7 +361,8 @@ std::vector<double> harmonic_centrality(const Graph& g, IndexMap index, WeightMa
 /// undirected one, so the centre of a star gets 1. Unnormalized values equal igraph's
 /// `betweenness`. Path lengths within a relative 1e-10 count as equal.
 /// Range: [0, 1] normalized. High betweenness marks a broker: a stakeholder, often front-line
-/// staff, through whom others' relations pass (seed 000).
+/// staff, through whom others' relations pass (the front-line staff of *Co-Producing Health
+/// and Wellbeing Programmes in the Museum*).
 /// Complexity: O(n m) unweighted, O(n m + n^2 log n) weighted; memory O(n + m) per thread.
 /// Throws: `input_error` for a bad weight; `interrupted` when `stop_requested` said
 /// so.

@@ -3,8 +3,9 @@
 /// The E-I index of Krackhardt & Stern (1988): do relations stay inside groups or cross them?
 /// Groups are any grouping of stakeholders: role, sector, convenor against partner, lived
 /// against learnt expertise. A partnership whose `collaborates` layer has an E-I index near
-/// -1 by sector is a set of silos that meet only through a few brokers (seed 000); near +1,
-/// its work happens across the boundaries.
+/// -1 by sector is a set of silos that meet only through a few brokers (the conference abstract
+/// "Co-Producing Health and Wellbeing Programmes in the Museum"); near +1, its work happens across
+/// the boundaries.
 ///
 ///     E-I = (E - I) / (E + I)
 ///

@@ -6,7 +6,8 @@
 /// needed to connect everyone (efficiency), and every two stakeholders have a closest common
 /// superior who can settle between them (least upper boundedness). An out-tree scores 1 on
 /// all four; a partnership whose decision and information relations run both ways scores low
-/// on hierarchy and efficiency, which is what seed 002 asks of co-production.
+/// on hierarchy and efficiency, which is what the National Museums Liverpool Co-production
+/// Framework asks of co-production.
 ///
 /// Each index is `1 - V / max V`, V the number of violations of the out-tree's property.
 /// Where a graph falls into several weak components, efficiency and least upper boundedness

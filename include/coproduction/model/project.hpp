@@ -11,8 +11,9 @@
 
 namespace coproduction {
 
-/// A project of a partnership. `claimed` is what the institution calls it (the National Museums Liverpool Co-production Framework's four
-/// types); the ladder computes what it is from its decisions and learning relations.
+/// A project of a partnership. `claimed` is what the institution calls it (the National Museums
+/// Liverpool Co-production Framework's four types); the ladder computes what it is from its
+/// decisions and learning relations.
 struct Project {
   std::string id{};
   std::string label{};

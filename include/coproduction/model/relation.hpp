@@ -11,8 +11,8 @@
 
 namespace coproduction {
 
-/// Who reported a relation, when and how: relations in field data are claims, and "The coproduction myth" (2015)
-/// asks to model relations, not only procedure, so each claim keeps its source.
+/// Who reported a relation, when and how: relations in field data are claims, and "The coproduction
+/// myth" (2015) asks to model relations, not only procedure, so each claim keeps its source.
 struct Provenance {
   std::string reported_by{};  ///< often a stakeholder id or a role; empty when not given
   std::string date{};         ///< "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when not given

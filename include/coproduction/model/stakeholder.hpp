@@ -12,8 +12,9 @@
 namespace coproduction {
 
 /// A person, group, organisation or object in a partnership (DESIGN section 1; the stakeholder
-/// groups of the TWAM Partners' Together Day report (2013)). Optional fields that are absent mean "not coded", which is different
-/// from false: a researcher who does not know whether a partner is paid leaves `paid` empty.
+/// groups of the TWAM Partners' Together Day report (2013)). Optional fields that are absent mean
+/// "not coded", which is different from false: a researcher who does not know whether a partner is
+/// paid leaves `paid` empty.
 struct Stakeholder {
   std::string id{};                       ///< stable, unique, non-empty
   std::string label{};                    ///< display name; empty when not given

@@ -13,22 +13,26 @@
 namespace coproduction {
 
 /// What a stakeholder is. An `object` is a collection object or place that mediates relations
-/// (the abstract "Co-Producing Health and Wellbeing Programmes in the Museum": the agency of objects in care); objects hold no decision rights.
+/// (the abstract "Co-Producing Health and Wellbeing Programmes in the Museum": the agency of
+/// objects in care); objects hold no decision rights.
 enum class Kind { person, group, organisation, object };
 
-/// Lived experience, learnt (professional) expertise, or both (National Museums Liverpool, Co-production Framework).
+/// Lived experience, learnt (professional) expertise, or both (National Museums Liverpool,
+/// Co-production Framework).
 enum class Expertise { lived, learnt, both };
 
 /// The three scales of co-production of the abstract "Co-Producing Health and Wellbeing
 /// Programmes in the Museum": the session, the institution, the place.
 enum class Scale { session, institution, place };
 
-/// The stages of a public service a decision belongs to (the National Museums Liverpool Co-production Framework: "from conception right
-/// through to governance, delivery and evaluation").
+/// The stages of a public service a decision belongs to (the National Museums Liverpool
+/// Co-production Framework: "from conception right through to governance, delivery and
+/// evaluation").
 enum class Stage { conception, design, delivery, evaluation, governance };
 
 /// A stakeholder's right in a decision, ordered; the IAP2 spectrum of public participation
-/// (inform, consult, involve, collaborate, empower) mapped onto the National Museums Liverpool Co-production Framework wording.
+/// (inform, consult, involve, collaborate, empower) mapped onto the National Museums Liverpool
+/// Co-production Framework wording.
 enum class Right { none, informed, consulted, involved, shared, decides };
 
 /// Which coalitions of holders carry a decision (a simple game; Taylor & Zwicker 1999).
