@@ -187,6 +187,16 @@ std::map<std::string, Direct> direct_calls() {
     const auto r = cp::classify(net, o.project);
     return one(r.type ? 1.0 + static_cast<double>(*r.type) : 0.0);
   };
+  for (const char* name : {"partners_consulted", "design_involvement", "design_joint",
+                           "delivery_guided", "learning_two_way", "shared_equally"}) {
+    d[std::string("ladder_") + name] = [name](const Layer&, const cp::Network& net,
+                                              const cp::measure_options& o) {
+      for (const auto& c : cp::classify(net, o.project).criteria)
+        if (c.name == name) return one(c.value);
+      ADD_FAILURE() << "classify gives no criterion " << name;
+      return one(0.0);
+    };
+  }
   const auto of_power = [power](double (*f)(std::span<const double>)) {
     return [power, f](const Layer&, const cp::Network& net, const cp::measure_options& o) {
       return one(f(power(net, o)));

@@ -14,6 +14,7 @@
 /// a stakeholder outside the layer (an object, unless `include_objects`) gets NaN.
 /// Network-level measures give one value.
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -215,6 +216,18 @@ inline std::vector<double> power_of(const Network& net, const measure_options& o
 
 const std::vector<registered_measure>& all();
 
+// The criteria `classify` reads, as registry names.
+inline constexpr std::array<std::string_view, 6> ladder_criteria{
+    "ladder_partners_consulted", "ladder_design_involvement", "ladder_design_joint",
+    "ladder_delivery_guided",    "ladder_learning_two_way",   "ladder_shared_equally"};
+
+inline ladder_result ladder_of(const Network& net, const measure_options& o) {
+  if (o.project.empty()) throw input_error("project", "the ladder classifies one project: name it");
+  ladder_config config;
+  config.weighting = o.decisions;
+  return classify(net, o.project, config, o.stop_requested);
+}
+
 inline measure_value inequality_of(std::string_view index, const Network& net,
                                    const layer_edges& e, const measure_options& o);
 
@@ -359,13 +372,20 @@ inline std::vector<registered_measure> make_registry() {
                "the computed type of collaboration of a project: 0 below consultation, then "
                "1 consultation to 4 co-production (ladder/classify.hpp)",
                [](const Network& net, const layer_edges&, const measure_options& o) {
-                 if (o.project.empty())
-                   throw input_error("project", "the ladder classifies one project: name it");
-                 ladder_config config;
-                 config.weighting = o.decisions;
-                 const ladder_result res = classify(net, o.project, config, o.stop_requested);
+                 const ladder_result res = ladder_of(net, o);
                  return one(res.type ? 1.0 + static_cast<double>(*res.type) : 0.0);
                }});
+  // Each criterion of the ladder by its name in `ladder_result::criteria`, prefixed.
+  for (std::string_view criterion : ladder_criteria) {
+    r.push_back({criterion, K::network, "project, decisions",
+                 "the value a criterion of the ladder measures (ladder/classify.hpp)",
+                 [criterion](const Network& net, const layer_edges&, const measure_options& o) {
+                   const ladder_result res = ladder_of(net, o);
+                   for (const ladder_criterion& c : res.criteria)
+                     if ("ladder_" + c.name == criterion) return one(c.value);
+                   return one(nan);
+                 }});
+  }
 
   for (std::string_view index : {"gini", "theil", "mld", "atkinson", "generalized_entropy",
                                   "hoover", "palma", "hhi", "effective_number", "entropy"}) {
