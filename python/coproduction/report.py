@@ -73,7 +73,7 @@ def describe(net: Network) -> str:
         lines.append("Rights (" + ", ".join(f"{m} {name}" for name, m in _RIGHT_MARK.items()) + ")")
         matrix = rights["right"].astype(str).map(_RIGHT_MARK).unstack(fill_value=".")
         matrix = matrix.reindex(index=d.index)
-        matrix = matrix.reindex(columns=s.index[s.index.isin(matrix.columns)])
+        matrix = matrix.reindex(columns=s.index[s.index.isin(matrix.columns)].rename("stakeholder"))
         lines.append(matrix.fillna(".").to_string())
         lines.append("")
         holders = rights[rights["right"] >= "shared"].reset_index()

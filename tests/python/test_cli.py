@@ -333,3 +333,29 @@ def test_a_terminal_without_unicode_gets_escapes_not_an_error(tmp_path):
     result = run("describe", str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "Caf\\xe9" in result.stdout.decode("ascii")
+
+
+def test_the_demo_prints_one_number_per_quantity(tmp_path, capsys):
+    # A share printed in the power section and again as scorecard evidence is one number: the
+    # sections read the same decisions, weighted the same way, over the same people.
+    assert cli.main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    twam = out.split("The four collaboration types")[0]
+    partner = re.search(r"^\s+partner\s+(\d\.\d+)\s+(\d+)\s", twam, re.M)
+    equitable = re.search(r"partners \((\d+) stakeholders\) hold (\d\.\d+) of the decision power",
+                          twam)
+    assert partner and equitable
+    assert float(partner.group(1)) == float(equitable.group(2))
+    assert int(partner.group(2)) == int(equitable.group(1))
+    lived = re.search(r"^\s+lived\s+(\d\.\d+)\s", twam, re.M)
+    human = re.search(r"lived expertise holds (\d\.\d+)", twam)
+    assert lived and human and float(lived.group(1)) == pytest.approx(float(human.group(1)))
+    users = re.search(r"^\s+service_user\s+(\d\.\d+)\s", twam, re.M)
+    group = re.search(r"housing21_reminiscence_group \(\d+\); their decision power (\d\.\d+)", twam)
+    assert users and group and float(users.group(1)) == float(group.group(1))
+    # The same numbers as the functions give.
+    net = cp.examples.load("twam_partners_2013")
+    shares = cp.power.power_shares(net, by="convenor")
+    assert float(partner.group(1)) == round(float(shares.at["partner", "power"]), 3)
+    # The rights matrix names its axis as every stakeholder-indexed table does.
+    assert re.search(r"^stakeholder\s+twam_outreach", twam, re.M)
