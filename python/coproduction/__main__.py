@@ -18,14 +18,18 @@ import re
 import sys
 from typing import Any, List, NoReturn, Optional, TextIO
 
+import pandas as pd
+
 from . import audit, examples
+from . import metrics as _metrics_module
+from . import power as _power_module
 from ._errors import Error, FormatError, Problem, format_error
 from .network import MAX_BYTES, Network, read_json
 from .report import describe, ladder, power, structure
 
 __all__ = ["main"]
 
-_DESCRIPTION = "Summarise or check coproduction data files."
+_DESCRIPTION = "Summarise, check and analyse coproduction data files."
 
 # Characters a terminal may act on rather than show. Lone surrogates (a file name that is
 # not UTF-8) are included: no encoding can write them.
@@ -171,6 +175,44 @@ def _describe(path: str) -> int:
     return 0
 
 
+def _table_out(table: pd.DataFrame, fmt: str) -> None:
+    """A result table as text, CSV or JSON (an object per row, keyed by the table's index)."""
+    if fmt == "csv":
+        _out(table.to_csv().rstrip("\n"))
+    elif fmt == "json":
+        _out(table.to_json(orient="index", indent=2, force_ascii=False))
+    else:
+        _out(table.round(3).to_string())
+
+
+def _power(path: str, by: str, index: str, project: Optional[str], fmt: str) -> int:
+    net = _displayable(_read(path))
+    _table_out(_power_module.power_shares(net, by=by, index=index, project=project), fmt)
+    return 0
+
+
+def _ladder(path: str) -> int:
+    _out(ladder(_displayable(_read(path))))
+    return 0
+
+
+def _audit(path: str, project: Optional[str], fmt: str) -> int:
+    table = audit.principles(_displayable(_read(path)), project)
+    if fmt == "text":
+        _out(audit.scorecard_text(table))
+    else:
+        _table_out(table, fmt)
+    return 0
+
+
+def _metrics(path: str, layer: Optional[List[str]], scale: Optional[List[str]],
+             fmt: str) -> int:
+    net = _displayable(_read(path))
+    layers = None if layer is None else {"+".join(layer): layer}
+    _table_out(_metrics_module.summary(net, layers, scale=scale), fmt)
+    return 0
+
+
 class _UsageError(Exception):
     """A command line that is not understood."""
 
@@ -193,9 +235,38 @@ def _parser() -> argparse.ArgumentParser:
                                parents=[common])
     demo.add_argument("--out", default=os.path.join("build", "demo"),
                       help="folder for the JSON written back out (default build/demo)")
-    for name, text in (("describe", "summarise a data file"), ("validate", "check a data file")):
+    for name, text in (("describe", "summarise a data file"), ("validate", "check a data file"),
+                       ("ladder", "the collaboration ladder and tokenism of every project")):
         sub = commands.add_parser(name, help=text, parents=[common])
         sub.add_argument("file")
+    formats = ("text", "csv", "json")
+    sub = commands.add_parser("power", parents=[common],
+                              help="each group's share of decision power beside its share of "
+                                   "the people")
+    sub.add_argument("file")
+    sub.add_argument("--by", default="convenor",
+                     help="convenor (the default) or a stakeholder column: role, kind, sector, "
+                          "expertise, under_served, paid")
+    sub.add_argument("--index", default="banzhaf",
+                     help="the power index of each decision (default banzhaf)")
+    sub.add_argument("--project", help="only this project's decisions and people")
+    sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
+    sub = commands.add_parser("audit", parents=[common],
+                              help="the principles scorecard of the National Museums Liverpool "
+                                   "Co-production Framework")
+    sub.add_argument("file")
+    sub.add_argument("--project", help="only this project's decisions and people")
+    sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
+    sub = commands.add_parser("metrics", parents=[common],
+                              help="the structure of the relations: density, reciprocity, "
+                                   "centralization, hierarchy, per layer")
+    sub.add_argument("file")
+    sub.add_argument("--layer", nargs="+", metavar="TYPE",
+                     help="relation types read together as one layer (default: all relations, "
+                          "then each type on its own)")
+    sub.add_argument("--scale", nargs="+", metavar="SCALE",
+                     help="only relations at these scales: session, institution, place")
+    sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
     return parser
 
 
@@ -234,6 +305,14 @@ def main(argv: Optional[List[str]] = None) -> int:
             status = _demo(args.out)
         elif args.command == "validate":
             status = _validate(args.file)
+        elif args.command == "power":
+            status = _power(args.file, args.by, args.index, args.project, args.format)
+        elif args.command == "ladder":
+            status = _ladder(args.file)
+        elif args.command == "audit":
+            status = _audit(args.file, args.project, args.format)
+        elif args.command == "metrics":
+            status = _metrics(args.file, args.layer, args.scale, args.format)
         else:
             status = _describe(args.file)
         sys.stdout.flush()

@@ -223,7 +223,7 @@ def test_a_valid_file_is_reported_on_stdout(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ((), "the following arguments are required: command"),
     (("bogus",), "argument command: invalid choice: 'bogus' (choose from 'demo', 'describe', "
-                 "'validate')"),
+                 "'validate', 'ladder', 'power', 'audit', 'metrics')"),
     (("describe",), "the following arguments are required: file"),
     (("validate", "a.json", "b.json"), "unrecognized arguments: b.json"),
     (("demo", "--colour"), "unrecognized arguments: --colour"),
@@ -359,3 +359,63 @@ def test_the_demo_prints_one_number_per_quantity(tmp_path, capsys):
     assert float(partner.group(1)) == round(float(shares.at["partner", "power"]), 3)
     # The rights matrix names its axis as every stakeholder-indexed table does.
     assert re.search(r"^stakeholder\s+twam_outreach", twam, re.M)
+
+
+TWAM_FILE = str(Path(cp.__file__).parent / "data" / "twam_partners_2013.json")
+
+
+def _table(capsys, *argv: str) -> str:
+    assert cli.main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_power_prints_the_shares_of_the_function_in_every_format(capsys):
+    import io
+    import pandas as pd
+    net = cp.examples.load("twam_partners_2013")
+    want = cp.power.power_shares(net, by="role")
+    got = pd.read_csv(io.StringIO(_table(capsys, "power", TWAM_FILE, "--by", "role",
+                                         "--format", "csv")), index_col=0)
+    pd.testing.assert_frame_equal(got, want, check_names=False, check_index_type=False,
+                                  check_dtype=False)
+    as_json = json.loads(_table(capsys, "power", TWAM_FILE, "--by", "role", "--format", "json"))
+    assert as_json["service_user"]["power"] == pytest.approx(want.at["service_user", "power"])
+    text = _table(capsys, "power", TWAM_FILE, "--project", "reminiscence")
+    assert re.search(r"^partner\s+0\.492\s", text, re.M)
+
+
+def test_metrics_prints_the_summary_of_a_layer_at_a_scale(capsys):
+    net = cp.examples.load("twam_partners_2013")
+    got = json.loads(_table(capsys, "metrics", TWAM_FILE, "--layer", "informs", "refers",
+                            "--scale", "session", "institution", "--format", "json"))
+    want = cp.metrics.summary(net, {"informs+refers": ["informs", "refers"]},
+                              scale=["session", "institution"]).loc["informs+refers"]
+    assert list(got) == ["informs+refers"]
+    for column, value in want.items():
+        if value == value:  # NaN is null in JSON
+            assert got["informs+refers"][column] == pytest.approx(value, rel=1e-9), column
+    default = _table(capsys, "metrics", TWAM_FILE)
+    assert default.splitlines()[2].startswith("all ")
+
+
+def test_audit_and_ladder_print_the_scorecard_and_every_project(capsys):
+    card = _table(capsys, "audit", TWAM_FILE, "--format", "csv")
+    assert card.splitlines()[0] == "principle," + ",".join(cp.audit.COLUMNS)
+    assert len(card.strip().splitlines()) >= 1 + len(cp.audit.PRINCIPLES)
+    text = _table(capsys, "audit", TWAM_FILE)
+    assert "Principles of co-production" in text
+    ladder = _table(capsys, "ladder", TWAM_FILE)
+    assert "[reminiscence]: engagement" in ladder
+
+
+@pytest.mark.parametrize("argv, status", [
+    (("power", TWAM_FILE, "--by", "colour"), 1),
+    (("metrics", TWAM_FILE, "--layer", "nope"), 1),
+    (("metrics", TWAM_FILE, "--scale", "ward"), 1),
+    (("audit", TWAM_FILE, "--project", "absent"), 1),
+    (("power", TWAM_FILE, "--format", "xml"), 2),
+])
+def test_analysis_commands_report_bad_options_in_one_line(argv, status, capsys):
+    assert cli.main(list(argv)) == status
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("coproduction: ")
