@@ -23,4 +23,5 @@ PYBIND11_MODULE(_core, m) {
   auto ladder = m.def_submodule("ladder", "The collaboration ladder, tokenism and the principles scorecard.");
   register_ladder(ladder);
   register_principles(ladder);
+  register_layout(m.def_submodule("layout", "Positions of the stakeholders for drawing a partnership."));
 }

@@ -13,4 +13,5 @@ void register_relations(pybind11::module_& m);
 void register_power(pybind11::module_& m);
 void register_ladder(pybind11::module_& m);
 void register_principles(pybind11::module_& ladder);
+void register_layout(pybind11::module_ m);  // takes the new submodule itself
 }  // namespace coproduction::python

@@ -54,3 +54,5 @@
 #include "coproduction/ladder/tokenism.hpp"
 #include "coproduction/ladder/principles_config.hpp"
 #include "coproduction/ladder/principles.hpp"
+#include "coproduction/layout/fruchterman_reingold.hpp"
+#include "coproduction/layout/kamada_kawai.hpp"

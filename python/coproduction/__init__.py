@@ -8,16 +8,19 @@ project stands on.
 >>> net = cp.examples.load("twam_partners_2013")
 """
 
-from typing import List
+from typing import TYPE_CHECKING, Any, List
 
 from . import _core, _errors
 # The exception classes: exactly _errors.__all__ (the star import also tells a type checker
 # that they are exported).
 from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
-from . import audit, examples, ladder, metrics, network, power, report
+from . import audit, display, examples, ladder, layout, metrics, network, power, report
 
 __version__: str = _core.__version__
+
+if TYPE_CHECKING:  # a type checker sees the module; at run time it loads on first use
+    from . import plot
 
 __all__ = [
     "Network",
@@ -31,9 +34,22 @@ __all__ = [
     "power",
     "ladder",
     "audit",
+    "layout",
+    "display",
+    "plot",
     *_errors.__all__,
     "__version__",
 ]
+
+
+if not TYPE_CHECKING:  # hidden from a type checker, which would read every name as Any
+    def __getattr__(name: str) -> Any:
+        # cp.plot imports matplotlib (an optional extra): only when first asked for, so that
+        # importing the package never needs matplotlib nor pays for importing it.
+        if name == "plot":
+            import importlib
+            return importlib.import_module(".plot", __name__)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> List[str]:

@@ -19,7 +19,6 @@ package's one default, docs/power.md, "Decision weighting".
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
@@ -219,15 +218,10 @@ class Classification:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        criteria = self.criteria[["rung", "met", "value", "threshold", "detail"]]
-        stages = self.stages[["decisions", "type", "partner_power", "iap2", "arnstein_rung",
-                              "arnstein", "tlap", "tlap_band"]]
-        return (f"<div><p><strong>{e(self.label)}</strong> (<code>{e(self.project)}</code>): "
-                f"<strong>{e(self.type)}</strong>, {e(self._claim_text())}</p>"
-                f"<p>Criteria</p>{criteria.to_html(float_format=lambda x: f'{x:.2f}')}"
-                f"<p>Stages</p>{stages.to_html(float_format=lambda x: f'{x:.2f}')}"
-                f"<p>{len(self.evidence)} rows of evidence in <code>.evidence</code>.</p></div>")
+        """The notebook display: headline, criteria, stages and evidence as tables
+        (:func:`coproduction.display.html`)."""
+        from . import display
+        return display.html(self)
 
 
 def _config(config: Optional[LadderConfig]) -> LadderConfig:

@@ -505,6 +505,12 @@ class Network:
                 f"{counted(self.num_projects, 'project', {})}, "
                 f"{counted(self.num_decisions, 'decision', {})}>")
 
+    def _repr_html_(self) -> str:
+        """The notebook display: a summary and a static SVG drawing, ids and roles only
+        (:func:`coproduction.display.html`; never raises)."""
+        from . import display
+        return display.html(self)
+
 
 def _from_pickle(state: Any) -> Network:
     """The network of a pickle's state, ``{"format_version": 1, "json": <JSON text>}``.

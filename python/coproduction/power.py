@@ -903,6 +903,11 @@ class CoalitionCount(NamedTuple):
     coalitions: int
     exact: bool
 
+    def _repr_html_(self) -> str:
+        """The notebook display (:func:`coproduction.display.html`)."""
+        from . import display
+        return display.html(self)
+
 
 def minimal_winning_count(weights: Weights, quota: float, *, veto: Any = None) -> CoalitionCount:
     r"""The number of minimal winning coalitions of a weighted game, without listing them.

@@ -11,7 +11,8 @@ import typing
 from . import metrics
 from . import power
 from . import ladder
-__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'metrics', 'power', 'read_json_file', 'read_json_text']
+from . import layout
+__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'layout', 'metrics', 'power', 'read_json_file', 'read_json_text']
 class Problem(typing.NamedTuple):
     """One problem of a document: its JSON pointer, its code and what is wrong."""
     pointer: str
