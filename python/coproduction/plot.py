@@ -191,8 +191,9 @@ def lorenz(values_or_net: Union[Network, "pd.Series[Any]", Sequence[float],
     Parameters
     ----------
     values_or_net : Network, pandas.Series, list or array
-        A network: its stakeholders' decision power, the mean over every decision
-        (``cp.power.decision_power(net, index, by="all")["all"]``). Otherwise one
+        A network: its people's decision power, the mean over every decision
+        (``cp.power.decision_power(net, index, by="all")["all"]``, objects left out, as
+        ``cp.power.power_shares`` counts people). Otherwise one
         non-negative value per stakeholder (a Series indexed by stakeholder id, or values).
     by : str, pandas.Series or dict, optional
         Groups, read as everywhere in the package (a stakeholder column such as ``"role"``
@@ -227,6 +228,9 @@ def lorenz(values_or_net: Union[Network, "pd.Series[Any]", Sequence[float],
     if isinstance(values_or_net, Network):
         net: Optional[Network] = values_or_net
         values = _power.decision_power(values_or_net, index, by="all")["all"]
+        # The people, as power_shares counts them: objects hold no power and are nobody.
+        people = values_or_net.stakeholders["kind"].astype(str) != "object"
+        values = values[people.reindex(values.index).to_numpy(dtype=bool)]
         quantity = f"decision power ({index})"
     else:
         net = None
