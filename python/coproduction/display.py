@@ -16,13 +16,13 @@ docs/display.md shows the display and what each part means.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import pandas as pd
 
 from . import _html
+from . import layout as _layout
 from ._groups import NOT_CODED
 from ._html import text
 
@@ -205,10 +205,7 @@ def _network_html(net: Any, *, show_labels: bool, max_drawn: int) -> str:
 
 
 def _positions(net: Any) -> pd.DataFrame:
-    # Imported when drawing: the layout module is the one part of the package the summary
-    # does not need, so a network still shows without it.
-    layout = importlib.import_module(".layout", __package__)
-    frame = layout.positions(net, method="fruchterman_reingold", include_objects=True, seed=0)
+    frame = _layout.positions(net, method="fruchterman_reingold", include_objects=True, seed=0)
     xy: pd.DataFrame = frame[["x", "y"]]
     return xy
 

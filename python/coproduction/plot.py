@@ -396,11 +396,11 @@ def rights_matrix(net: Network, *, project: Optional[str] = None, names: str = "
     listed = people[people.index.isin(rights["stakeholder"])]
     convenor = listed["convenor"].fillna(False).astype(bool)
     listed = pd.concat([listed[convenor], listed[~convenor]])
-    row = {sid: i for i, sid in enumerate(listed.index)}
-    col = {did: j for j, did in enumerate(decisions.index)}
-    ax = _axes(ax, (max(6.0, 0.5 * len(col) + 5.0), max(4.0, 0.32 * len(row) + 3.0)))
-    for rec in rights.itertuples(index=False):
-        i, j = row[rec.stakeholder], col[rec.decision]
+    rows = listed.index.get_indexer(pd.Index(rights["stakeholder"])).tolist()
+    cols = decisions.index.get_indexer(pd.Index(rights["decision"])).tolist()
+    ax = _axes(ax, (max(6.0, 0.5 * len(decisions) + 5.0), max(4.0, 0.32 * len(listed) + 3.0)))
+    # One patch per listed right: drawing, not computing.
+    for i, j, rec in zip(rows, cols, rights.itertuples(index=False)):
         right = str(rec.right)
         ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1.0, 1.0, facecolor=RIGHT_COLOURS[right],
                                edgecolor="white", linewidth=1.0))
@@ -410,24 +410,25 @@ def rights_matrix(net: Network, *, project: Optional[str] = None, names: str = "
             ax.text(j, i, str(int(votes)), ha="center", va="center", fontsize=7,
                     color="white" if dark else "black")
     veto = rights[rights["veto"].to_numpy(dtype=bool)]
-    ax.plot([col[d] + 0.3 for d in veto["decision"]], [row[s] - 0.3 for s in veto["stakeholder"]],
+    ax.plot(decisions.index.get_indexer(pd.Index(veto["decision"])) + 0.3,
+            listed.index.get_indexer(pd.Index(veto["stakeholder"])) - 0.3,
             linestyle="none", marker="v", markersize=6, color="#d73027",
             markeredgecolor="black", markeredgewidth=0.5, label="veto")
-    ax.set_xlim(-0.5, len(col) - 0.5)
-    ax.set_ylim(len(row) - 0.5, -0.5)  # first stakeholder on top
-    ax.set_xticks(range(len(col)))
+    ax.set_xlim(-0.5, len(decisions) - 0.5)
+    ax.set_ylim(len(listed) - 0.5, -0.5)  # first stakeholder on top
+    ax.set_xticks(range(len(decisions)))
     decision_names = decisions.index if names == "id" else decisions["label"].fillna(
         pd.Series(decisions.index, index=decisions.index))
     ax.set_xticklabels([f"{name} ({_rule_text(r, q)})" for name, r, q in
                         zip(decision_names, decisions["rule"], decisions["quota"])],
                        rotation=90, fontsize=8)
-    ax.set_yticks(range(len(row)))
+    ax.set_yticks(range(len(listed)))
     people_names = listed.index if names == "id" else listed["label"].fillna(
         pd.Series(listed.index, index=listed.index))
     ax.set_yticklabels([str(n) for n in people_names], fontsize=8)
     ax.tick_params(length=0)
     # Stages: a line between consecutive stages, their names on the top axis.
-    stages = [("no stage" if pd.isna(s) else str(s)) for s in decisions["stage"]]
+    stages = decisions["stage"].astype(object).fillna("no stage").astype(str).tolist()
     starts = [j for j in range(len(stages)) if j == 0 or stages[j] != stages[j - 1]]
     ends = starts[1:] + [len(stages)]
     for j in starts[1:]:
@@ -665,7 +666,6 @@ def network(net: Network, *, layer: Any = None, scale: Any = None, color: Any = 
     ids = pd.Index(positions.index)
     xs = positions["x"].to_numpy(dtype=float)
     ys = positions["y"].to_numpy(dtype=float)
-    where = {sid: k for k, sid in enumerate(ids)}
     people = net.stakeholders.reindex(ids)
     grouping = resolve_groups(color, ids, net=net, sort=True, where="color")
     group_of = grouping.of_items()
@@ -693,8 +693,10 @@ def network(net: Network, *, layer: Any = None, scale: Any = None, color: Any = 
     types = sorted(rel["type"].unique())
     edge_colours = {t: _EDGE_PALETTE[i % len(_EDGE_PALETTE)] for i, t in enumerate(types)}
     radius = np.sqrt(areas) / 2.0  # marker radius in points
-    for rec in rel.itertuples(index=False):
-        a, b = where[rec.source], where[rec.target]
+    # One arrow per relation: drawing, not computing.
+    ends = zip(ids.get_indexer(pd.Index(rel["source"])).tolist(),
+               ids.get_indexer(pd.Index(rel["target"])).tolist())
+    for (a, b), rec in zip(ends, rel.itertuples(index=False)):
         if a == b:
             continue
         ax.add_patch(FancyArrowPatch((xs[a], ys[a]), (xs[b], ys[b]),

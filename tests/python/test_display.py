@@ -50,14 +50,6 @@ def ring(monkeypatch):
     monkeypatch.setattr(display, "_positions", ring_positions)
 
 
-def have_layout() -> bool:
-    try:
-        import coproduction.layout  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class Tags(HTMLParser):
     """Every start tag and attribute, as a browser's tokenizer sees them."""
 
@@ -144,7 +136,6 @@ def test_drawing_matches_the_data(name, ring):
     assert_inert(page)
 
 
-@pytest.mark.skipif(not have_layout(), reason="cp.layout is not in this build")
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_drawing_with_the_package_layout(name):
     net = cp.examples.load(name)

@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -298,10 +297,6 @@ def test_centralization_of_chosen_layers(twam):
 
 # --- network ---------------------------------------------------------------------------------
 
-HAS_LAYOUT = (Path(cp.__file__).parent / "layout.py").exists()
-
-
-@pytest.mark.skipif(not HAS_LAYOUT, reason="coproduction.layout is not in this tree")
 def test_network_draws_every_node_edge_and_label_inside(twam):
     ax = cp.plot.network(twam)
     positions = cp.layout.positions(twam, method="fruchterman_reingold", include_objects=True,
