@@ -192,7 +192,8 @@ void register_model(py::module_& m) {
       .def(
           "layer_edges",
           [](const Network& net, const std::optional<std::vector<std::string>>& types,
-             const std::optional<std::vector<std::string>>& scales, bool include_objects) {
+             const std::optional<std::vector<std::string>>& scales, bool include_objects,
+             bool relations) -> py::tuple {
             layer l;
             if (types) l.types = *types;
             if (scales)
@@ -201,14 +202,20 @@ void register_model(py::module_& m) {
             layer_edges e = edges_of(net, l, include_objects);
             py::list ids;
             for (const auto v : e.vertices) ids.append(net.stakeholder_at(v).id);
+            if (relations)
+              return py::make_tuple(ids, copy_to_numpy<std::int64_t>(e.source),
+                                    copy_to_numpy<std::int64_t>(e.target),
+                                    to_numpy(std::move(e.weight)),
+                                    copy_to_numpy<std::int64_t>(e.relation));
             return py::make_tuple(ids, copy_to_numpy<std::int64_t>(e.source),
                                   copy_to_numpy<std::int64_t>(e.target),
                                   to_numpy(std::move(e.weight)));
           },
           py::arg("types") = py::none(), py::arg("scales") = py::none(),
-          py::arg("include_objects") = false,
+          py::arg("include_objects") = false, py::arg("relations") = false,
           "The stakeholders and relations of a layer: (ids, source, target, weight) with "
-          "source and target as positions in ids. A layer is a set of relation types (None: "
+          "source and target as positions in ids; with relations=True, a fifth array gives "
+          "each edge's relation as its position in the network's relations. A layer is a set of relation types (None: "
           "every type) at a set of scales (None: every relation; given, a relation without a "
           "scale is left out). Raises InputError for a type no relation has and for a word "
           "that is not a scale.")

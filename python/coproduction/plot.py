@@ -680,16 +680,8 @@ def network(net: Network, *, layer: Any = None, scale: Any = None, color: Any = 
     if created:
         fig.subplots_adjust(left=0.02, right=0.74, bottom=0.02, top=0.95)
 
-    # Relations: the layer's types and scales (cp.metrics.layer_edges checks the words).
-    _metrics.layer_edges(net, layer, scale=scale, include_objects=True)
-    rel = net.relations
-    keep = rel["source"].isin(ids) & rel["target"].isin(ids)
-    if layer is not None:
-        keep &= rel["type"].isin([layer] if isinstance(layer, str) else list(layer))
-    if scale is not None:
-        keep &= rel["scale"].astype(object).isin([scale] if isinstance(scale, str)
-                                                 else list(scale))
-    rel = rel[keep]
+    # Relations: the layer's, read by the core's one rule for a layer.
+    rel = _metrics.layer_relations(net, layer, scale=scale, include_objects=True)
     types = sorted(rel["type"].unique())
     edge_colours = {t: _EDGE_PALETTE[i % len(_EDGE_PALETTE)] for i, t in enumerate(types)}
     radius = np.sqrt(areas) / 2.0  # marker radius in points

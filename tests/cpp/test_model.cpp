@@ -902,6 +902,14 @@ TEST(Layer, TypesTimesScales) {
   EXPECT_EQ(named(net, with_objects),
             (names{"outreach>womens_group", "handling_box>womens_group"}));
   EXPECT_EQ(with_objects.source[1], 3u);
+  // Each edge names its relation, whose ends are the edge's.
+  EXPECT_EQ(all.relation, (std::vector<std::uint32_t>{0, 1, 2, 3}));
+  EXPECT_EQ(with_objects.relation, (std::vector<std::uint32_t>{1, 4}));
+  for (const auto* e : {&all, &with_objects})
+    for (std::size_t i = 0; i < e->source.size(); ++i) {
+      EXPECT_EQ(net.relation_source(e->relation[i]), e->vertices[e->source[i]]);
+      EXPECT_EQ(net.relation_target(e->relation[i]), e->vertices[e->target[i]]);
+    }
 }
 
 TEST(Layer, UnknownTypesAndScaleWordsAreInputErrors) {

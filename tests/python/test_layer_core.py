@@ -99,6 +99,38 @@ def test_layer_edges_refuses_unknown_scales_and_types():
     assert info.value.where == "layer"
 
 
+def filtered(net: cp.Network, types: object, scales: object, include_objects: bool) -> pd.DataFrame:
+    """The relations of a layer, chosen with pandas from the relations table."""
+    rel = net.relations
+    keep = pd.Series(True, index=rel.index)
+    if types is not None:
+        keep &= rel["type"].isin(types)
+    if scales is not None:
+        keep &= rel["scale"].astype(object).isin(scales)
+    if not include_objects:
+        objects = net.stakeholders.index[net.stakeholders["kind"] == "object"]
+        keep &= ~rel["source"].isin(objects) & ~rel["target"].isin(objects)
+    return rel[keep]
+
+
+LAYERS = [(None, None), (["informs"], None), (None, ["session"]), (["informs", "refers"], ["place", "institution"]),
+          (["mediates"], ["session"])]
+
+
+@pytest.mark.parametrize("include_objects", [False, True])
+@pytest.mark.parametrize("types,scales", LAYERS, ids=str)
+def test_layer_relations_are_the_rows_of_the_layer(types, scales, include_objects):
+    for net in (scaled(), cp.examples.load("twam_partners_2013")):
+        if types is not None and not set(types) <= set(net.relations["type"]):
+            continue
+        got = cp.metrics.layer_relations(net, types, scale=scales, include_objects=include_objects)
+        pd.testing.assert_frame_equal(got, filtered(net, types, scales, include_objects))
+        ids, source, target, weight = cp.metrics.layer_edges(net, types, scale=scales,
+                                                             include_objects=include_objects)
+        assert list(ids[source]) == list(got["source"]) and list(ids[target]) == list(got["target"])
+        np.testing.assert_array_equal(weight, got["weight"].fillna(1.0).to_numpy(dtype=float))
+
+
 SCALES = ["session", "institution", "place", ["session", "place"]]
 
 

@@ -46,6 +46,9 @@ struct layer_edges {
   std::vector<Network::vertex_type> vertices;  ///< the network vertex at each position, ascending
   std::vector<std::uint32_t> source, target;   ///< each relation's ends, as positions
   std::vector<double> weight;                  ///< each relation's weight, or 1 when not given
+  /// Each edge's relation, as its index in the network's relations: what a drawing or a table
+  /// of the layer reads its type, scale and attributes from.
+  std::vector<std::uint32_t> relation;
 };
 
 /// The edges of layer `l` of `net`, in relation order, over the stakeholders kept: every
@@ -91,6 +94,7 @@ inline layer_edges edges_of(const Network& net, const layer& l, bool include_obj
     out.source.push_back(u);
     out.target.push_back(v);
     out.weight.push_back(net.relation_strength(i));
+    out.relation.push_back(static_cast<std::uint32_t>(i));
   }
   return out;
 }

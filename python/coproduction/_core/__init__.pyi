@@ -12,7 +12,7 @@ from . import metrics
 from . import power
 from . import ladder
 from . import layout
-__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'layout', 'metrics', 'power', 'read_json_file', 'read_json_text']
+__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'ladder', 'layout', 'metrics', 'power', 'read_json_file', 'read_json_text', 'write_text']
 class Problem(typing.NamedTuple):
     """One problem of a document: its JSON pointer, its code and what is wrong."""
     pointer: str
@@ -72,9 +72,13 @@ class Network:
         ...
     def decision_columns(self) -> dict[str, typing.Any]:
         ...
-    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, scales: collections.abc.Sequence[str] | None = None, include_objects: bool = False) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    @typing.overload
+    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, scales: collections.abc.Sequence[str] | None = None, include_objects: bool = False, relations: typing.Literal[False] = False) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        ...
+    @typing.overload
+    def layer_edges(self, types: collections.abc.Sequence[str] | None = None, scales: collections.abc.Sequence[str] | None = None, include_objects: bool = False, *, relations: typing.Literal[True]) -> tuple[list[typing.Any], numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """
-        The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids. A layer is a set of relation types (None: every type) at a set of scales (None: every relation; given, a relation without a scale is left out). Raises InputError for a type no relation has and for a word that is not a scale.
+        The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids; with relations=True, a fifth array gives each edge's relation as its position in the network's relations. A layer is a set of relation types (None: every type) at a set of scales (None: every relation; given, a relation without a scale is left out). Raises InputError for a type no relation has and for a word that is not a scale.
         """
     def project_columns(self) -> dict[str, typing.Any]:
         ...
@@ -119,6 +123,10 @@ def read_json_file(path: os.PathLike[str] | str | bytes, max_depth: typing.Suppo
     ...
 def read_json_text(text: bytes, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_bytes: typing.SupportsInt | typing.SupportsIndex = 268435456) -> Network:
     ...
+def write_text(path: os.PathLike[str] | str | bytes, text: str) -> None:
+    """
+    Writes UTF-8 text to a file atomically, keeping an existing file's permissions (io/file.hpp, write_text_file); raises OSError naming the path.
+    """
 FORMAT_VERSION: int = 1
 MAX_INDENT: int = 32
 MAX_NESTING: int = 256

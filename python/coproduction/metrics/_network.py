@@ -25,6 +25,7 @@ from ._vertices import INDEX_NAME, Vertices
 __all__ = [
     "Layer",
     "layer_edges",
+    "layer_relations",
     "centrality",
     "centralization",
     "reciprocity",
@@ -95,6 +96,50 @@ def layer_edges(net: Network, layer: Layer = None, *, scale: Scale = None,
     ids, source, target, weight = core.layer_edges(types, scales, include_objects=include_objects)
     return (pd.Index(ids, name=INDEX_NAME, dtype=object), np.asarray(source, dtype=np.int64),
             np.asarray(target, dtype=np.int64), np.asarray(weight, dtype=float))
+
+
+@reads_network
+def layer_relations(net: Network, layer: Layer = None, *, scale: Scale = None,
+                    include_objects: bool = False) -> pd.DataFrame:
+    """The relations of a layer, as rows of ``net.relations``.
+
+    The same relations as :func:`layer_edges`, read by the same rule, in the same order: the
+    table to draw the layer from or to read its attributes.
+
+    Parameters
+    ----------
+    net : Network
+    layer : str or iterable of str, optional
+        Relation types; None takes every relation (see :func:`layer_edges`).
+    scale : str or iterable of str, optional
+        Scales; given, a relation recorded without a scale is left out.
+    include_objects : bool, default False
+        Keep the relations of stakeholders of kind ``object``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of ``net.relations`` in the layer, with their positions in it as the index.
+
+    Raises
+    ------
+    InputError
+        As :func:`layer_edges`.
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> net = cp.examples.load("twam_partners_2013")
+    >>> trust = cp.metrics.layer_relations(net, "trusts")
+    >>> set(trust["type"]) == {"trusts"}, len(trust) == len(cp.metrics.layer_edges(net, "trusts")[1])
+    (True, True)
+    """
+    core = network_core(net)
+    types = None if layer is None else _words(layer, "layer", "relation type")
+    scales = None if scale is None else _words(scale, "scale", "scale")
+    positions = core.layer_edges(types, scales, include_objects=include_objects,
+                                 relations=True)[4]
+    return net.relations.iloc[np.asarray(positions, dtype=np.int64)]
 
 
 def _layer(net: Network, layer: Layer, include_objects: bool,
