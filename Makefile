@@ -7,17 +7,18 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEBIAN_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev
+# chromium: the test that opens the HTML report in a headless browser.
+DEBIAN_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev chromium
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 SECONDS ?= 60
 SOURCES := $(shell find include src python -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.py' -o -name '*.json' -o -name '*.pyi' -o -name 'py.typed' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
-.PHONY: demo test test-cpp test-cpp-sanitized test-python deps fuzz fuzz-deps clean
+.PHONY: demo test test-cpp test-cpp-sanitized test-python test-docs deps fuzz fuzz-deps clean
 
 demo: $(VENV)/.installed
 	$(PY) -m coproduction demo
 
-test: test-cpp test-cpp-sanitized test-python
+test: test-cpp test-cpp-sanitized test-python test-docs
 
 test-cpp: $(VENV)/.tools
 	$(VENV)/bin/cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Debug \
@@ -57,6 +58,12 @@ fuzz-deps:
 
 test-python: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The documentation site (Sphinx with MyST): every notebook executed by a Jupyter kernel,
+# every warning an error. Open build/docs/html/index.html.
+test-docs: $(VENV)/.installed
+	rm -rf build/docs
+	$(PY) -m sphinx -W --keep-going -q -b html docs build/docs/html
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \

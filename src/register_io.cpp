@@ -1,6 +1,6 @@
 // Python bindings of the formats of a network: include/coproduction/io/json.hpp (the reader
 // and writer of the JSON format: `_core.read_json_text`, `_core.read_json_file`,
-// `Network.to_json`, `Network.write`, `_core.FORMAT_VERSION`, `_core.MAX_INDENT`) and
+// `Network.to_json`, `Network.write`, `_core.write_text`, `_core.FORMAT_VERSION`, `_core.MAX_INDENT`) and
 // io/frames.hpp (`_core.add_frames`, and the columns of the five frames of io/frame.hpp as
 // `Network.stakeholder_columns` ... `Network.right_columns`, from which the Python layer makes
 // its DataFrames). The methods are added to the `_core.Network` that register_model.cpp binds.
@@ -204,6 +204,16 @@ void register_io(py::module_& m) {
       },
       py::arg("path"), py::arg("max_depth") = ReadLimits{}.max_depth,
       py::arg("max_bytes") = ReadLimits{}.max_bytes);
+  m.def(
+      "write_text",
+      [](const std::filesystem::path& path, const std::string& text) {
+        // The text is copied out of Python by the argument conversion: the I/O runs on C++
+        // objects only.
+        without_gil([&] { write_text_file(text, path); });
+      },
+      py::arg("path"), py::arg("text"),
+      "Writes UTF-8 text to a file atomically, keeping an existing file's permissions "
+      "(io/file.hpp, write_text_file); raises OSError naming the path.");
   m.attr("FORMAT_VERSION") = format_version;
   m.attr("MAX_INDENT") = detail::max_indent;
   m.def(

@@ -15,7 +15,8 @@ from . import _core, _errors
 # that they are exported).
 from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
-from . import audit, display, examples, ladder, layout, metrics, network, power, report
+from . import audit, display, examples, ladder, layout, metrics, network, power, text
+from ._report import report
 
 __version__: str = _core.__version__
 
@@ -30,6 +31,7 @@ __all__ = [
     "network",
     "examples",
     "report",
+    "text",
     "metrics",
     "power",
     "ladder",

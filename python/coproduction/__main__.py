@@ -1,4 +1,6 @@
-"""Command line: ``python -m coproduction demo | describe FILE | validate FILE``.
+"""Command line: ``coproduction`` (or ``python -m coproduction``) with one of the commands
+``demo``, ``validate``, ``describe``, ``report``, ``power``, ``ladder``, ``audit``, ``metrics``;
+``coproduction --help`` lists them and ``coproduction <command> --help`` their options.
 
 A file that cannot be read or is not a valid document is reported on stderr, one line per
 problem, as ``coproduction: <file>: <where>: <message> [<code>]`` (``<where>`` is a JSON
@@ -21,11 +23,12 @@ from typing import Any, List, NoReturn, Optional, TextIO
 import pandas as pd
 
 from . import audit, examples
+from ._report import report as _html_report
 from . import metrics as _metrics_module
 from . import power as _power_module
 from ._errors import Error, FormatError, Problem, format_error
 from .network import MAX_BYTES, Network, read_json
-from .report import describe, ladder, power, structure
+from .text import describe, ladder, power, structure
 
 __all__ = ["main"]
 
@@ -161,6 +164,8 @@ def _demo(out: str) -> int:
     if _read(path) != net:
         _error(path, "", "the file written does not read back equal")
         return 1
+    page = _html_report(net, os.path.join(out, "twam_partners_2013.html"))
+    _out(f"The report for a commissioner, one HTML file to open in a browser or print: {page}")
     return 0
 
 
@@ -188,6 +193,14 @@ def _table_out(table: pd.DataFrame, fmt: str) -> None:
 def _power(path: str, by: str, index: str, project: Optional[str], fmt: str) -> int:
     net = _displayable(_read(path))
     _table_out(_power_module.power_shares(net, by=by, index=index, project=project), fmt)
+    return 0
+
+
+def _report(path: str, output: str, project: Optional[str], by: str, index: str,
+            show_labels: bool) -> int:
+    written = _html_report(_read(path), output, project=project, by=by, index=index,
+                           show_labels=show_labels)
+    _out(f"Written: {written}")
     return 0
 
 
@@ -234,12 +247,29 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="summarise the embedded example data",
                                parents=[common])
     demo.add_argument("--out", default=os.path.join("build", "demo"),
-                      help="folder for the JSON written back out (default build/demo)")
+                      help="folder for the JSON written back out and the HTML report "
+                           "(default build/demo)")
     for name, text in (("describe", "summarise a data file"), ("validate", "check a data file"),
                        ("ladder", "the collaboration ladder and tokenism of every project")):
         sub = commands.add_parser(name, help=text, parents=[common])
         sub.add_argument("file")
     formats = ("text", "csv", "json")
+    sub = commands.add_parser("report", parents=[common],
+                              help="write the HTML report of a data file: one self-contained "
+                                   "page to open in a browser or print")
+    sub.add_argument("file")
+    sub.add_argument("-o", "--output", required=True, metavar="HTML",
+                     help="the file to write (replaced whole, never left half-written)")
+    sub.add_argument("--project", help="only this project's decisions and people")
+    sub.add_argument("--by", default="role",
+                     help="the grouping of who holds power: a stakeholder column such as role "
+                          "(the default), kind, sector, expertise, under_served, paid; or "
+                          "convenor")
+    sub.add_argument("--index", default="banzhaf",
+                     help="the power index of each decision (default banzhaf)")
+    sub.add_argument("--show-labels", action="store_true",
+                     help="show the stakeholders' and projects' labels (free text: left out "
+                          "by default)")
     sub = commands.add_parser("power", parents=[common],
                               help="each group's share of decision power beside its share of "
                                    "the people")
@@ -309,6 +339,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             status = _power(args.file, args.by, args.index, args.project, args.format)
         elif args.command == "ladder":
             status = _ladder(args.file)
+        elif args.command == "report":
+            status = _report(args.file, args.output, args.project, args.by, args.index,
+                             args.show_labels)
         elif args.command == "audit":
             status = _audit(args.file, args.project, args.format)
         elif args.command == "metrics":

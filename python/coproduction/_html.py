@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import math
 import re
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Iterable, List, NamedTuple, Optional, Sequence
 
+import numpy as np
 import pandas as pd
 
 # Characters that XML 1.0 forbids even as character references (C0 controls other than tab,
@@ -70,41 +71,107 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-TABLE_STYLE = "border-collapse:collapse;margin:0.3em 0 0.8em 0;font-size:0.9em"
-_TH = "text-align:left;padding:2px 8px;border-bottom:1px solid #999"
+TABLE_STYLE = ("border-collapse:collapse;margin:0.3em 0 0.8em 0;font-size:0.9em;"
+               "border-color:#ccc")  # the colour of the rules between rows
+_TH = "text-align:left;padding:2px 8px;border-bottom:1px solid #999;vertical-align:bottom"
 # Cells take their padding and rules from the table's attributes rather than a style each:
-# a long evidence table stays a third of the size.
+# a long evidence table stays a third of the size. Alignment is inline all the same: a
+# notebook's own style sheet right-aligns every cell, text included.
 _TABLE_ATTRIBUTES = 'cellpadding="3" rules="rows" frame="void"'
+_TH_NUMBER = _TH.replace("text-align:left", "text-align:right")
+_TD_TEXT = "text-align:left;vertical-align:top"
+_TD_NUMBER = "text-align:right;vertical-align:top"
+
+
+class Cell(NamedTuple):
+    """A table cell with a style of its own (a fill, a colour) or a tooltip.
+
+    ``markup``, when given, is shown instead of ``value``: markup the package builds from
+    numbers only (a bar), never from the data's strings."""
+
+    value: Any
+    style: str = ""
+    title: Optional[str] = None
+    markup: Optional[str] = None
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and \
+        not isinstance(value, (bool, np.bool_))
+
+
+def _value(value: Any) -> Any:
+    return value.value if isinstance(value, Cell) else value
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _td(value: Any, right: bool) -> str:
+    align = _TD_NUMBER if right else _TD_TEXT
+    if isinstance(value, Cell):
+        style = align + (f";{value.style}" if value.style else "")
+        title = "" if value.title is None else f' title="{text(value.title)}"'
+        body = value.markup if value.markup is not None else text(cell(value.value))
+        return f'<td style="{text(style)}"{title}>{body}</td>'
+    return f'<td style="{align}">{text(cell(value))}</td>'
+
+
+def _breakable(value: Any) -> str:
+    """A header, escaped, that may wrap after an underscore: the ids of decisions and
+    stakeholders have no space, and a table of them would otherwise run off the page."""
+    return text(value).replace("_", "_<wbr/>")
 
 
 def table(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, css_class: str,
           caption: Optional[str] = None) -> str:
-    """An HTML table with inline styles; every header and cell escaped."""
+    """An HTML table with inline styles; every header and cell escaped. A cell may be a
+    :class:`Cell` to carry a style or a tooltip; numbers are right-aligned."""
+    rows = [list(row) for row in rows]
+    # A column of numbers (missing values aside) is right-aligned, its header too; any
+    # other column, and a column with nothing in it, on the left.
+    numeric = [any(is_number(_value(row[i])) and not _missing(_value(row[i]))
+                   for row in rows if i < len(row))
+               and all(is_number(_value(row[i])) or _missing(_value(row[i]))
+                       for row in rows if i < len(row))
+               for i in range(max([len(header)] + [len(row) for row in rows]))]
     parts: List[str] = [f'<table class="{text(css_class)}" {_TABLE_ATTRIBUTES} '
                         f'style="{TABLE_STYLE}">']
     if caption is not None:
         parts.append(f'<caption style="text-align:left;font-weight:bold">{text(caption)}'
                      f"</caption>")
-    parts.append("<thead><tr>" + "".join(f'<th style="{_TH}">{text(h)}</th>' for h in header)
-                 + "</tr></thead><tbody>")
+    parts.append("<thead><tr>" + "".join(
+        f'<th style="{_TH_NUMBER if right else _TH}">{_breakable(h)}</th>'
+        for h, right in zip(header, numeric)) + "</tr></thead><tbody>")
     for row in rows:
-        parts.append("<tr>" + "".join(f"<td>{text(cell(v))}</td>" for v in row)
+        parts.append("<tr>" + "".join(_td(v, right) for v, right in zip(row, numeric))
                      + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
 
 
 def frame_table(frame: pd.DataFrame, *, css_class: str, caption: Optional[str] = None,
-                max_rows: Optional[int] = None) -> str:
+                max_rows: Optional[int] = None,
+                style: Optional[Callable[[Any, Any], Any]] = None) -> str:
     """A DataFrame as :func:`table`, its index as the first column(s); at most ``max_rows``
-    rows, with a line saying how many were left out."""
+    rows, with a line saying how many were left out. ``style(column, value)``, when given,
+    returns each data cell as shown (the value or a :class:`Cell`)."""
     names = [n if n is not None else "" for n in frame.index.names]
     shown = frame if max_rows is None else frame.iloc[:max_rows]
     rows = []
+    columns = list(frame.columns)
     for key, values in zip(shown.index, shown.itertuples(index=False, name=None)):
         keys = key if isinstance(key, tuple) else (key,)
+        if style is not None:
+            values = tuple(style(c, v) for c, v in zip(columns, values))
         rows.append([*keys, *values])
-    out = table([*names, *frame.columns], rows, css_class=css_class, caption=caption)
+    out = table([*names, *columns], rows, css_class=css_class, caption=caption)
     left = len(frame) - len(shown)
     if left > 0:
         out += f'<p style="margin:0 0 0.8em 0;color:#555">{left} more rows not shown.</p>'

@@ -27,7 +27,7 @@ from typing import Any, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _results
 from ._checks import check_project, network_core
 from ._errors import input_error
 from ._items import as_items
@@ -94,7 +94,7 @@ class PrinciplesConfig:
     ----------
     index : str, default "banzhaf"
         The normalised power index read from each decision's game (any of
-        :data:`coproduction.decision_power.INDICES` but ``banzhaf_absolute``).
+        :data:`coproduction.power.INDICES` but ``banzhaf_absolute``).
     weighted : bool, default True
         Decisions count by their ``weight`` (absent: 1) in every share over decisions and
         rights, the package's one default (docs/power.md, "Decision weighting"); False counts
@@ -244,7 +244,7 @@ def principles(net: Network, project: Optional[str] = None, *,
     * Active: :math:`\sum_{(d,s): r \ge shared, s \in U} w_d / \sum_{(d,s): r \ge shared} w_d`
       for the under-served :math:`U`, with :math:`\sum_{s \in U} P_s > 0` required.
     * Equitable: the partners' parity ratio :math:`S_{partner} / N_{partner}` (power share over
-      head-count share, :func:`coproduction.decision_power.power_shares`).
+      head-count share, :func:`coproduction.power.power_shares`).
     * Inclusive: the share of partners (the non-convenors taking part; with ``project``,
       also those listed in its decisions with the right ``none``) whose highest right is
       ``informed`` or ``none``.
@@ -318,7 +318,7 @@ def principles(net: Network, project: Optional[str] = None, *,
     })
     table.index = pd.Index(rows["principle"], name="principle", dtype=object)
     table.attrs["project"] = project
-    return table
+    return _results.wrap(_results.Scorecard, table)
 
 
 def scorecard_text(table: pd.DataFrame, *, width: int = 100) -> str:

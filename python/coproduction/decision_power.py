@@ -26,7 +26,7 @@ from typing import Any, List, Optional, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _results
 from ._checks import check_max_coalitions, check_project, network_core
 from ._errors import input_error
 from ._groups import NOT_CODED, resolve_groups
@@ -71,8 +71,7 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
     Parameters
     ----------
     net : Network
-    index : {"banzhaf", "banzhaf_absolute", "shapley_shubik", "deegan_packel", "holler", \
-"johnston"}
+    index : {"banzhaf", "banzhaf_absolute", "shapley_shubik", "deegan_packel", "holler", "johnston"}
         The power index read from each decision's game; normalised Banzhaf by default.
     by : {None, "decision", "stage", "project", "all"}
         None or "decision": one column per decision. "stage", "project": one column per
@@ -154,9 +153,12 @@ def decision_power(net: Network, index: str = "banzhaf", by: Optional[str] = Non
         if project is not None:
             chosen = net.decisions.index[net.decisions["project"] == project]
             frame = frame.loc[:, list(chosen)]
-        return frame
+        return _results.wrap(_results.DecisionPower, frame, index=index, by="decision",
+                             weighted=bool(weighted), project=project)
     table = _core.power.power_by(core, index, by, bool(weighted), project, most)
-    return _frame(table, {"stage": "stage", "project": "project", "all": "decisions"}[by])
+    frame = _frame(table, {"stage": "stage", "project": "project", "all": "decisions"}[by])
+    return _results.wrap(_results.DecisionPower, frame, index=index, by=by,
+                         weighted=bool(weighted), project=project)
 
 
 @reads_network
@@ -218,7 +220,7 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
     ----------
     net : Network
     by : str, pandas.Series or dict, default "convenor"
-        ``"convenor"`` (convenor or partner), a column of :attr:`Network.stakeholders`
+        ``"convenor"`` (convenor or partner), a column of :attr:`~coproduction.Network.stakeholders`
         (``"expertise"``, ``"role"``, ``"sector"``, ``"under_served"``, ``"paid"``, ...;
         an uncoded value is its own group, ``"not coded"``), or a group label for every
         stakeholder id.
@@ -285,7 +287,8 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
         "people": head_share,
         "parity": np.asarray(shares, dtype=float) / head_share,
     }, index=pd.Index(list(names), name="group", dtype=object))
-    return out
+    return _results.wrap(_results.PowerShares, out, by=by if isinstance(by, str) else None,
+                         index=index, weighted=bool(weighted), project=project)
 
 
 @reads_network
@@ -411,7 +414,7 @@ def veto_players(net: Network, *, project: Optional[str] = None) -> pd.DataFrame
     }, index=ids)
     if project is not None:
         out = out[out["project"] == project]
-    return out
+    return _results.wrap(_results.VetoPlayers, out, project=project)
 
 
 @reads_network
@@ -488,7 +491,9 @@ def bloc_power(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "rol
     codes = grouping.codes.copy()
     alone = grouping.of_items() == NOT_CODED
     codes[alone] = grouping.count + np.arange(int(alone.sum()))
-    return _frame(_core.power.bloc_power(core, codes, kind, project), "decision")
+    return _results.wrap(_results.BlocPower,
+                         _frame(_core.power.bloc_power(core, codes, kind, project), "decision"),
+                         kind=kind, by=by if isinstance(by, str) else None, project=project)
 
 
 def __dir__() -> List[str]:

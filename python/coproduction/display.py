@@ -1,14 +1,23 @@
-"""Notebook display: a network as a summary and a drawing, a ladder reading as tables.
+"""Notebook display: a network as a summary and a drawing, every result as its headline
+and its evidence.
 
 Jupyter shows an object through its ``_repr_html_``; :class:`~coproduction.Network`,
-:class:`~coproduction.ladder.Classification` and
-:class:`~coproduction.power.CoalitionCount` delegate to :func:`html`. The markup is static
-HTML with inline styles and an inline SVG: no JavaScript, no style sheet, no request to any
-server, so it shows the same in an untrusted notebook, on GitHub and through nbconvert.
+:class:`~coproduction.ladder.Classification`, :class:`~coproduction.power.CoalitionCount`,
+the tables the package returns (the principles scorecard, the tokenism findings, the ladder of
+every project, decision power, bloc power, power shares, veto players: DataFrames of the
+private ``_results`` module) and the E-I index, brokerage and inequality decompositions
+delegate to :func:`html`. A result shows one sentence saying what it finds, a line on the
+measure, and the tables behind the sentence. The markup is static HTML with inline styles
+and, for a network, an inline SVG: no JavaScript, no style sheet, no request to any server,
+so it shows the same in an untrusted notebook, on GitHub and through nbconvert.
 
 What a researcher typed as free text (labels, attributes, provenance, descriptions) may name
-people; the display shows ids, kinds and roles only, unless ``show_labels=True``. Every
-string is escaped, so an id such as ``<script>`` shows as text.
+people; the display shows ids, kinds, roles and the package's own words only, unless
+``show_labels=True``. Every string is escaped, so an id such as ``<script>`` shows as text.
+
+A new kind of result gets a display with a class (a ``_results.ResultFrame`` subclass, or a
+``_repr_html_`` calling :func:`html`), a renderer below and a row in
+``_result_renderers``.
 
 docs/display.md shows the display and what each part means.
 """
@@ -19,6 +28,7 @@ import hashlib
 import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+import numpy as np
 import pandas as pd
 
 from . import _html
@@ -47,14 +57,20 @@ _FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
 
 
 def html(obj: Any, *, show_labels: bool = False, max_drawn: int = MAX_DRAWN) -> str:
-    """The notebook display of a network, a ladder reading or a coalition count.
+    """The notebook display of a network, a ladder reading, a coalition count or a result.
 
     Parameters
     ----------
-    obj : Network, Classification or CoalitionCount
+    obj : Network, Classification, CoalitionCount or a result
+        A result is what ``cp.audit.principles``, ``cp.ladder.tokenism``,
+        ``cp.ladder.classify_all``, ``cp.power.decision_power`` (and ``power_by_stage``,
+        ``power_by_project``), ``cp.power.bloc_power``, ``cp.power.power_shares``,
+        ``cp.power.veto_players``, ``cp.metrics.ei_index``, ``cp.metrics.brokerage`` and the
+        inequality decompositions return; a frame derived from one (a slice, a copy) is a
+        plain DataFrame and is refused.
     show_labels : bool, default False
         Show free text as well: stakeholder and project labels, the data set's title.
-        By default only ids, kinds, roles and types are shown.
+        By default only ids, kinds, roles, types and the package's own words are shown.
     max_drawn : int, default MAX_DRAWN
         A network with more stakeholders is summarised without the drawing.
 
@@ -63,11 +79,16 @@ def html(obj: Any, *, show_labels: bool = False, max_drawn: int = MAX_DRAWN) -> 
     str
         Static HTML with inline styles (and, for a network, an inline SVG).
 
+    Raises
+    ------
+    TypeError
+        ``obj`` is none of these (a plain DataFrame, for one).
+
     Notes
     -----
-    The display of a network never raises: a part that cannot be made (the ladder reading,
-    the layout) is left out with a line saying so, and if even the summary fails the plain
-    ``repr`` is shown.
+    The display of a network or a result never raises: a part that cannot be made (the
+    ladder reading, the layout, a result's headline) is left out with a line saying so, and
+    the plain ``repr`` or the bare table is shown instead.
 
     Examples
     --------
@@ -86,8 +107,13 @@ def html(obj: Any, *, show_labels: bool = False, max_drawn: int = MAX_DRAWN) -> 
         return _classification_html(obj, show_labels=show_labels)
     if isinstance(obj, CoalitionCount):
         return _coalition_count_html(obj)
-    raise TypeError(f"cp.display.html shows a Network, a Classification or a CoalitionCount, "
-                    f"not {type(obj).__name__}")
+    # By type, not isinstance: a plain DataFrame passes isinstance against the result
+    # frames (see _results), and is not one.
+    for kind, renderer in _result_renderers():
+        if issubclass(type(obj), kind):
+            return _result_html(obj, renderer, show_labels)
+    raise TypeError(f"cp.display.html shows a Network, a Classification, a CoalitionCount or "
+                    f"a result of the package, not {type(obj).__name__}")
 
 
 # -- network: summary --------------------------------------------------------------------
@@ -413,6 +439,530 @@ def _coalition_count_html(count: Any) -> str:
         "minimal winning coalitions at most (an upper bound)"
     return (f'<div class="cp-coalition-count" style="{_FONT}"><strong>{count.coalitions:,}</strong>'
             f" {text(what)}</div>")
+
+
+# -- results: a headline, then the evidence ----------------------------------------------
+#
+# Every result shows as one sentence that says what it finds (the headline, class
+# ``cp-summary``), a line on where the measure comes from and how it was called
+# (``cp-about``), and the table or tables behind the sentence. Each number of the headline is
+# a ``<span class="cp-n">`` whose tooltip holds the exact value: a reader can hover for it,
+# and the tests read both back. The numbers are computed from the table itself, so a
+# result edited in place shows what it now holds.
+
+_RESULT_STYLE = f"{_FONT};font-size:13px;line-height:1.35"
+#: Rows of an evidence table shown before "N more rows not shown".
+_MAX_ROWS = 200
+#: Columns of a power table shown (decisions can number in the hundreds).
+_MAX_COLUMNS = 30
+#: Ids listed in a line such as "hold none: a, b, c".
+_MAX_LISTED = 40
+_MINUS = "\u2212"
+_GOOD, _MIDDLE, _BAD, _NEUTRAL = "#d9ead3", "#fff2cc", "#f4cccc", "#eeeeee"
+_POWER_FILL = "78,121,167"  # the first role colour, as RGB for a translucent fill
+_PEOPLE_FILL = "#bab0ac"
+
+_INDEX_NAMES = {
+    "banzhaf": "normalised Banzhaf index",
+    "banzhaf_absolute": "absolute Banzhaf index",
+    "shapley_shubik": "Shapley-Shubik index",
+    "deegan_packel": "Deegan-Packel index",
+    "holler": "Holler index",
+    "johnston": "Johnston index",
+}
+
+
+def _exact(value: Any) -> str:
+    """The exact value of a headline number, for its tooltip."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    return repr(float(value))
+
+
+def _n(value: Any, shown: Optional[str] = None) -> str:
+    """A number of a headline: ``shown`` (by default the value itself), the exact value as
+    its tooltip."""
+    if shown is None:
+        shown = f"{int(value):,}" if isinstance(value, (int, np.integer)) else _fixed(value, 3)
+    return f'<span class="cp-n" title="{text(_exact(value))}">{text(shown)}</span>'
+
+
+def _fixed(value: float, digits: int) -> str:
+    """``value`` to ``digits`` decimals, with a true minus sign; NaN as an em dash."""
+    v = float(value)
+    if math.isnan(v):
+        return "\u2014"
+    if math.isinf(v):
+        return "\u221e" if v > 0 else _MINUS + "\u221e"
+    return f"{v:.{digits}f}".replace("-", _MINUS)
+
+
+def _signed(value: float, digits: int = 2) -> str:
+    """``value`` with its sign always shown (an E-I index, a z-score)."""
+    v = float(value)
+    return _fixed(v, digits) if math.isnan(v) or v <= 0 else f"+{v:.{digits}f}"
+
+
+def _percent(value: float) -> str:
+    return "\u2014" if math.isnan(float(value)) else f"{100 * float(value):.0f}%"
+
+
+def _amount(value: float) -> str:
+    """A count, or a sum of weights: whole numbers without decimals."""
+    v = float(value)
+    return f"{int(v):,}" if v.is_integer() else _fixed(v, 3)
+
+
+def _id(value: Any) -> str:
+    """An id of the data, escaped, in the headline's code style."""
+    return f'<code class="cp-id">{text(value)}</code>'
+
+
+def _ids(values: Sequence[Any]) -> str:
+    """Ids as an escaped list, the first ``_MAX_LISTED`` of them."""
+    shown = ", ".join(str(v) for v in list(values)[:_MAX_LISTED])
+    more = len(values) - _MAX_LISTED
+    return text(shown + (f" and {more} more" if more > 0 else ""))
+
+
+def _result(css: str, title: str, headline: str, about: str, parts: Sequence[str]) -> str:
+    """The frame of every result: title and headline, the line about the measure, the
+    evidence. ``headline`` and ``about`` are markup already escaped."""
+    about_part = (f'<div class="cp-about" style="margin:0 0 0.4em 0;color:#555">{about}</div>'
+                  if about else "")
+    return (f'<div class="cp-result {css}" style="{_RESULT_STYLE}">'
+            f'<div class="cp-summary" style="margin-bottom:0.2em">'
+            f"<strong>{text(title)}</strong>: {headline}</div>{about_part}"
+            + "".join(parts) + "</div>")
+
+
+def _fill(colour: str) -> str:
+    return f"background:{colour}"
+
+
+def _shaded(value: Any) -> Any:
+    """A power value with a fill as deep as the value (0 to 1), zero in grey."""
+    v = float(value)
+    if math.isnan(v):
+        return value
+    if v == 0:
+        return _html.Cell(value, style="color:#aaa")
+    alpha = 0.12 + 0.6 * min(max(v, 0.0), 1.0)
+    return _html.Cell(value, style=f"background:rgba({_POWER_FILL},{alpha:.2f})")
+
+
+def _whole(columns: Optional[Sequence[Any]] = None) -> Any:
+    """A ``style`` for :func:`_html.frame_table`: counts held as floats (ties, brokered pairs)
+    shown as whole numbers, zero in grey, in ``columns`` (every column when None)."""
+    def style(column: Any, value: Any) -> Any:
+        if (columns is None or column in columns) and _html.is_number(value) and \
+                math.isfinite(value) and float(value).is_integer():
+            return _html.Cell(value, style="color:#aaa" if value == 0 else "",
+                              markup=text(f"{int(value):,}"))
+        return value
+    return style
+
+
+def _more_rows(rows: int) -> str:
+    """The line under a table cut at ``_MAX_ROWS`` rows, as :func:`_html.frame_table`
+    writes it; nothing for a table shown whole."""
+    left = rows - _MAX_ROWS
+    return _note(f"{left} more rows not shown.") if left > 0 else ""
+
+
+def _project_about(project: Any) -> str:
+    return "" if project is None else f"; project {_id(project)}"
+
+
+# scorecard
+
+
+def _scorecard_html(card: pd.DataFrame, show_labels: bool) -> str:
+    from .audit import MEETS, NOT_MEASURABLE, NOT_MET, PARTLY
+
+    verdicts = card["verdict"].astype(object)
+    count = {v: int((verdicts == v).sum()) for v in (MEETS, PARTLY, NOT_MET, NOT_MEASURABLE)}
+    other = len(card) - sum(count.values())
+    headline = (f"{_n(count[MEETS])} of {_n(len(card))} principles met, "
+                f"{_n(count[PARTLY])} partly, {_n(count[NOT_MET])} not met, "
+                f"{_n(count[NOT_MEASURABLE])} not measurable"
+                + (f", {_n(other)} with another verdict" if other else ""))
+    about = ("the principles of National Museums Liverpool's <em>Co-production "
+             "Framework</em>, each read against the network"
+             + _project_about(card.attrs.get("project")) + ".")
+    fills = {MEETS: _GOOD, PARTLY: _MIDDLE, NOT_MET: _BAD, NOT_MEASURABLE: _NEUTRAL}
+    rows = []
+    for name, row in card.iterrows():
+        verdict = str(row.get("verdict"))
+        measurable = verdict != NOT_MEASURABLE
+        rows.append([name, _html.Cell(verdict, style=_fill(fills.get(verdict, "#fff"))),
+                     row.get("value"), row.get("indicator"), row.get("evidence"),
+                     row.get("threshold") if measurable else row.get("needs")])
+    table = _html.table(["principle", "verdict", "value", "indicator", "evidence",
+                         "rule, or what to record"], rows, css_class="cp-scorecard-table")
+    return _result("cp-scorecard", "Scorecard", headline, about, [table])
+
+
+# tokenism
+
+_TOKENISM_KINDS = {
+    "nominal_share": "a shared or deciding right whose vote can never change the outcome",
+    "no_power": "taking part in decisions, able to change the outcome of none",
+    "unpaid": "unpaid beside paid convenors of the same project",
+    "influence_exceeds_power": "elicited influence well above formal decision power",
+    "power_exceeds_influence": "formal decision power well above elicited influence",
+}
+
+
+def _tokenism_html(found: pd.DataFrame, show_labels: bool) -> str:
+    n, who = len(found), found.index.nunique()
+    headline = (f"{_n(n)} finding{'' if n == 1 else 's'} about {_n(who)} "
+                f"stakeholder{'' if who == 1 else 's'}" if n else "no finding")
+    about = ("what Traverse and Co-Production Collective's <em>Draft manifesto for "
+             "coproduction in health and care research</em> asks a partnership to be honest "
+             "about: people asked in without power, unpaid beside paid staff, influence and "
+             "formal power far apart.")
+    parts = []
+    if n:
+        kinds = found["kind"].astype(object)
+        order = [k for k in _TOKENISM_KINDS if (kinds == k).any()] + \
+            sorted({str(k) for k in kinds} - set(_TOKENISM_KINDS))
+        rows = [[k, int((kinds == k).sum()), int(found.index[(kinds == k).to_numpy()].nunique()),
+                 _TOKENISM_KINDS.get(k, "")] for k in order]
+        parts.append(_html.table(["kind", "findings", "stakeholders", "what it means"], rows,
+                                 css_class="cp-tokenism-kinds", caption="By kind"))
+        # Project and decision name the decision of a nominal share only: left out when
+        # no finding has one. A count shows as a whole number, a gap with its decimals.
+        empty = [c for c in ("project", "decision") if c in found and found[c].isna().all()]
+        parts.append(_html.frame_table(
+            found.drop(columns=empty), css_class="cp-tokenism-findings", caption="Findings",
+            max_rows=_MAX_ROWS, style=lambda column, value: _html.Cell(
+                value, markup=text(_amount(value))) if column == "value" and
+            _html.is_number(value) and not math.isnan(value) else value))
+    return _result("cp-tokenism", "Tokenism", headline, about, parts)
+
+
+# ladder of every project
+
+
+def _ladder_types_html(table: pd.DataFrame, show_labels: bool) -> str:
+    n = len(table)
+    matches = table["matches_claim"]
+    claimed = int(matches.notna().sum())
+    agree = int((matches == True).sum())  # noqa: E712  (nullable booleans: NA is neither)
+    headline = f"{_n(n)} project{'' if n == 1 else 's'}; "
+    if claimed:
+        headline += (f"{_n(agree)} of {_n(claimed)} claimed type{'' if claimed == 1 else 's'} "
+                     f"match{'es' if claimed == 1 else ''} the computed type")
+        if n - claimed:
+            headline += f", {_n(n - claimed)} claim{'s' if n - claimed == 1 else ''} none"
+    else:
+        headline += "none claims a type"
+    types = table["type"].astype(object).value_counts()
+    from .ladder import TYPES
+    counted = ", ".join(f"{int(types[t])} {t}" for t in TYPES if t in types.index)
+    about = (f"computed types: {text(counted or 'none')}. The types of National Museums "
+             f"Liverpool's <em>Co-production Framework</em>, read from who decides at which "
+             f"stage and which way learning flows; cp.ladder.classify gives the evidence.")
+    header = ["project"] + (["label"] if show_labels else []) + \
+        ["computed type", "claimed type", "matches claim"]
+    rows = []
+    for pid, row in table.iloc[:_MAX_ROWS].iterrows():
+        match = row["matches_claim"]
+        fill = "" if pd.isna(match) else _fill(_GOOD if match else _BAD)
+        rows.append([pid] + ([row.get("label")] if show_labels else [])
+                    + [row["type"], row["claimed"], _html.Cell(match, style=fill)])
+    return _result("cp-ladder-types", "Ladder", headline, about,
+                   [_html.table(header, rows, css_class="cp-ladder-table"),
+                    _more_rows(len(table))])
+
+
+# power tables
+
+
+def _power_matrix(frame: pd.DataFrame, css: str, held: "pd.Series[bool]") -> str:
+    """The rows holding power, most first, shaded; the others named below."""
+    mean = frame.mean(axis=1)
+    shown = frame.loc[held.to_numpy()]
+    shown = shown.iloc[np.argsort(-mean[held.to_numpy()].to_numpy(), kind="stable")]
+    columns = list(shown.columns)[:_MAX_COLUMNS]
+    out = _html.frame_table(shown[columns], css_class=css, max_rows=_MAX_ROWS,
+                            style=lambda column, value: _shaded(value))
+    if len(frame.columns) > _MAX_COLUMNS:
+        out += _note(f"{len(frame.columns) - _MAX_COLUMNS} more columns not shown.")
+    none = list(frame.index[~held.to_numpy()])
+    if none:
+        out += (f'<p class="cp-powerless" style="margin:0 0 0.8em 0;color:#555">'
+                f"Hold none ({len(none)}): {_ids(none)}</p>")
+    return out
+
+
+def _decision_power_html(frame: pd.DataFrame, show_labels: bool) -> str:
+    context = getattr(frame, "_cp_context", {})
+    by = context.get("by") or "decision"
+    index = context.get("index", "banzhaf")
+    n, m = frame.shape
+    held = (frame > 0).any(axis=1)
+    k = int(held.sum())
+    if by == "all" and m == 1:
+        column = frame.iloc[:, 0]
+        if k:
+            top = int(np.argmax(column.to_numpy(dtype=float)))
+            headline = (f"{_id(column.index[top])} holds the most, "
+                        f"{_n(float(column.iloc[top]))}; {_n(k)} of "
+                        f"{_n(n)} stakeholders hold any")
+        else:
+            headline = f"none of {_n(n)} stakeholders holds any"
+        over = "the mean over every decision"
+    else:
+        unit = {"decision": "decision", "stage": "stage", "project": "project"}.get(by, "column")
+        headline = (f"{_n(k)} of {_n(n)} stakeholders hold power in at least one of {_n(m)} "
+                    f"{unit}{'' if m == 1 else 's'}; {_n(n - k)} hold none")
+        over = "one column per decision" if unit == "decision" else \
+            f"the mean over each {unit}'s decisions"
+    weighting = "" if by == "decision" else \
+        (", each decision counting by its weight" if context.get("weighted", True)
+         else ", every decision counting once")
+    about = (f"{text(_INDEX_NAMES.get(index, str(index)))} of each decision's game, "
+             f"{text(over)}{text(weighting)}{_project_about(context.get('project'))}. "
+             f"A stakeholder can change the outcome where the value is above 0.")
+    return _result("cp-decision-power", "Decision power", headline, about,
+                   [_power_matrix(frame, "cp-power-table", held)])
+
+
+def _bloc_power_html(frame: pd.DataFrame, show_labels: bool) -> str:
+    context = getattr(frame, "_cp_context", {})
+    n, m = frame.shape
+    held = (frame > 0).any(axis=1)
+    k = int(held.sum())
+    headline = (f"{_n(k)} of {_n(n)} stakeholders hold power in at least one of {_n(m)} "
+                f"decision{'' if m == 1 else 's'} when holders vote in blocs; {_n(n - k)} "
+                f"hold none")
+    kind = context.get("kind", "shapley_shubik")
+    name = "Owen value" if kind == "shapley_shubik" else "Banzhaf-Owen index"
+    blocs = context.get("by")
+    about = (f"{text(name)} of each decision's game (Owen 1977, 1981)"
+             + (f", blocs by {text(blocs)}" if blocs else "")
+             + _project_about(context.get("project")) + ".")
+    return _result("cp-bloc-power", "Bloc power", headline, about,
+                   [_power_matrix(frame, "cp-power-table", held)])
+
+
+def _power_shares_html(shares: pd.DataFrame, show_labels: bool) -> str:
+    context = getattr(shares, "_cp_context", {})
+
+    def clause(group: Any, first: bool) -> str:
+        row = shares.loc[group]
+        return (f"{_n(float(row['power']), _percent(row['power']))}"
+                f"{' of decision power' if first else ''} as "
+                f"{_n(float(row['people']), _percent(row['people']))}"
+                f"{' of the people' if first else ''} "
+                f"(parity ratio {_n(float(row['parity']), _fixed(row['parity'], 2))})")
+
+    groups = set(shares.index)
+    if "partner" in groups and groups <= {"convenor", "partner", NOT_CODED}:
+        headline = f"partners hold {clause('partner', True)}"
+    elif len(shares):
+        largest = shares["people"].idxmax()
+        strongest = shares["power"].idxmax()
+        headline = f"the largest group, {_id(largest)}, holds {clause(largest, True)}"
+        if strongest != largest:
+            headline += (f"; the most powerful, {_id(strongest)}, holds "
+                         f"{clause(strongest, False)}")
+    else:
+        headline = "no group"
+    by = context.get("by")
+    about = ("each group's share of decision power (the "
+             f"{text(_INDEX_NAMES.get(context.get('index', 'banzhaf'), 'index'))}, "
+             + ("decisions counting by their weight" if context.get("weighted", True)
+                else "every decision counting once")
+             + ") beside its share of the people (a group stakeholder counts its size)"
+             + (f", grouped by {_id(by)}" if by else "")
+             + _project_about(context.get("project"))
+             + ". The parity ratio divides the two: 1 is power in proportion to numbers, "
+               "below 1 less say than numbers (Taagepera &amp; Shugart 1989).")
+
+    def bar(power: float, people: float) -> str:
+        def one(share: float, fill: str, what: str) -> str:
+            width = 0.0 if math.isnan(share) else min(max(share, 0.0), 1.0) * 100
+            return (f'<div style="height:7px;width:{width:.1f}%;background:{fill};'
+                    f'margin:1px 0" title="{what} {_percent(share)}"></div>')
+        return (f'<div style="width:140px">{one(power, f"rgb({_POWER_FILL})", "power")}'
+                f"{one(people, _PEOPLE_FILL, 'people')}</div>")
+
+    rows = []
+    for group, row in shares.iloc[:_MAX_ROWS].iterrows():
+        rows.append([group, row["power"], row["people"], row["parity"],
+                     int(row["stakeholders"]),
+                     _html.Cell("", markup=bar(float(row["power"]), float(row["people"])))])
+    table = _html.table(["group", "power", "people", "parity", "stakeholders",
+                         "power (blue) beside people (grey)"], rows,
+                        css_class="cp-power-shares-table")
+    return _result("cp-power-shares", "Power shares", headline, about,
+                   [table, _more_rows(len(shares))])
+
+
+def _veto_players_html(vetoes: pd.DataFrame, show_labels: bool) -> str:
+    context = getattr(vetoes, "_cp_context", {})
+    v = len(vetoes)
+    if v:
+        decisions = vetoes["decision"].nunique()
+        holders = vetoes.index.nunique()
+        flags = vetoes["convenor"].astype(bool).groupby(level=0).first()
+        convenors = int(flags.sum())
+        named = int(vetoes["named_in_rule"].astype(bool).sum())
+        headline = (f"{_n(v)} veto{'' if v == 1 else 'es'} in {_n(decisions)} "
+                    f"decision{'' if decisions == 1 else 's'}, held by {_n(holders)} "
+                    f"stakeholder{'' if holders == 1 else 's'} ({_n(convenors)} "
+                    f"convenor{'' if convenors == 1 else 's'}, {_n(holders - convenors)} "
+                    f"partner{'' if holders - convenors == 1 else 's'}); {_n(named)} named in "
+                    f"the rule, {_n(v - named)} following from it")
+    else:
+        headline = "no decision has a veto player"
+    about = ("a veto player is in every winning coalition of a decision: nothing is decided "
+             "without its consent. A veto follows from the rule for a sole decider, every "
+             "holder under unanimity, or a holder whose votes the others cannot do without"
+             + _project_about(context.get("project")) + ".")
+    parts = [_html.frame_table(vetoes, css_class="cp-veto-table", max_rows=_MAX_ROWS)] if v else []
+    return _result("cp-veto-players", "Veto players", headline, about, parts)
+
+
+# relations
+
+
+def _ei_html(result: Any, show_labels: bool) -> str:
+    network = result.network
+    ei, internal, external = (float(network["ei"]), float(network["internal"]),
+                              float(network["external"]))
+    expected = float(network["expected"])
+    if math.isnan(ei):
+        headline = "no tie to read"
+    else:
+        lean = "mostly" if abs(ei) >= 0.3 else "a few more"
+        words = (f"{lean} inside" if ei < 0 else f"{lean} across" if ei > 0
+                 else "as many inside as across")
+        headline = (f"{_n(ei, _signed(ei))} ({_n(internal, _amount(internal))} ties inside "
+                    f"groups, {_n(external, _amount(external))} across: {words}); "
+                    f"{_n(expected, _signed(expected))} expected at random among these groups")
+        if not math.isnan(expected) and ei != expected:
+            headline += (", so ties cross groups " + ("more" if ei > expected else "less")
+                         + " often than chance would have them")
+    about = ("Krackhardt &amp; Stern (1988): (external \u2212 internal) / (external + internal), "
+             "from \u22121 (every tie inside its group) to +1 (every tie across); small groups "
+             "lean external even at random, so read the index against the expected one.")
+    counts = _whole(["size", "internal", "external"])
+    parts = [_html.frame_table(result.groups, css_class="cp-ei-groups", caption="By group",
+                               style=counts),
+             _html.frame_table(result.vertices, css_class="cp-ei-stakeholders",
+                               caption="By stakeholder", max_rows=_MAX_ROWS, style=counts)]
+    return _result("cp-ei-index", "E-I index", headline, about, parts)
+
+
+def _brokerage_html(result: Any, show_labels: bool) -> str:
+    network = result.network
+    total = float(network.at["total", "observed"])
+    roles = network.drop(index="total")
+    if total > 0:
+        top = roles["observed"].idxmax()
+        z_total = float(network.at["total", "z"])
+        headline = (f"{_n(total, _amount(total))} brokered pairs (z = "
+                    f"{_n(z_total, _signed(z_total))} against a random digraph of the same "
+                    f"density and groups); most as {text(top)}, "
+                    f"{_n(float(roles.at[top, 'observed']), _amount(roles.at[top, 'observed']))} "
+                    f"(z = {_n(float(roles.at[top, 'z']), _signed(roles.at[top, 'z']))})")
+    else:
+        headline = "no stakeholder brokers between two others"
+    about = (f"Gould &amp; Fernandez (1989): v brokers for a and b when a \u2192 v \u2192 b "
+             f"and not a \u2192 b, its role set by who shares v's group; expected counts and "
+             f"z-scores as R's sna computes them, at density {_n(result.density)}; a "
+             f"z-score beyond \u00b12 in bold.")
+    observed = result.observed
+    busy = observed["total"] > 0
+    brokers = observed.loc[busy.to_numpy()].copy()
+    brokers["z (total)"] = result.z.loc[busy.to_numpy(), "total"]
+    brokers = brokers.iloc[np.argsort(-brokers["total"].to_numpy(), kind="stable")]
+    counts = _whole(["observed", *roles.index, "total"])
+
+    def bold_z(column: Any, value: Any) -> Any:
+        if column in ("z", "z (total)") and _html.is_number(value) and abs(float(value)) >= 2:
+            return _html.Cell(value, style="font-weight:bold")
+        return counts(column, value)
+
+    parts = [_html.frame_table(network, css_class="cp-brokerage-roles", caption="By role",
+                               style=bold_z)]
+    if len(brokers):
+        parts.append(_html.frame_table(brokers, css_class="cp-brokerage-brokers",
+                                       caption="Brokers", max_rows=_MAX_ROWS, style=bold_z))
+    idle = list(observed.index[~busy.to_numpy()])
+    if idle:
+        parts.append(f'<p class="cp-idle" style="margin:0 0 0.8em 0;color:#555">'
+                     f"Broker nothing ({len(idle)}): {_ids(idle)}</p>")
+    sizes = ", ".join(f"{g} {int(n)}" for g, n in result.group_size.items())
+    parts.append(f'<p class="cp-groups" style="margin:0 0 0.8em 0;color:#555">'
+                 f"Groups (stakeholders): {text(sizes)}</p>")
+    return _result("cp-brokerage", "Brokerage", headline, about, parts)
+
+
+# inequality
+
+
+def _decomposition_html(result: Any, show_labels: bool) -> str:
+    name = {"theil": "Theil index", "mld": "Mean log deviation"}.get(result.measure,
+                                                                     str(result.measure))
+    total, between, within = float(result.total), float(result.between), float(result.within)
+    if total > 0:
+        headline = (f"{_n(total)} in all: {_n(between / total, _percent(between / total))} "
+                    f"between groups ({_n(between)}), "
+                    f"{_n(within / total, _percent(within / total))} within them "
+                    f"({_n(within)})")
+    else:
+        headline = f"{_n(total)}: everybody holds the same"
+    about = ("an exact decomposition: the index of the group means (between) plus the "
+             "groups' own indices weighted (within) make the total (Shorrocks 1980).")
+    return _result("cp-decomposition", name, headline, about,
+                   [_html.frame_table(result.groups, css_class="cp-decomposition-groups",
+                                      caption="By group")])
+
+
+def _result_renderers() -> List[Tuple[type, Any]]:
+    """Each result kind with its renderer; a later kind adds a row here."""
+    from . import _results
+    from .metrics._inequality import InequalityDecomposition
+    from .metrics._relations import Brokerage, EIIndex
+
+    return [
+        (_results.Scorecard, _scorecard_html),
+        (_results.TokenismFindings, _tokenism_html),
+        (_results.LadderTypes, _ladder_types_html),
+        (_results.DecisionPower, _decision_power_html),
+        (_results.BlocPower, _bloc_power_html),
+        (_results.PowerShares, _power_shares_html),
+        (_results.VetoPlayers, _veto_players_html),
+        (EIIndex, _ei_html),
+        (Brokerage, _brokerage_html),
+        (InequalityDecomposition, _decomposition_html),
+    ]
+
+
+def _result_html(obj: Any, renderer: Any, show_labels: bool) -> str:
+    """A result's display; should it fail, a line saying so and the bare table (a frame) or
+    the plain ``repr`` (anything else): a notebook cell never fails on display."""
+    try:
+        page: str = renderer(obj, show_labels)
+        return page
+    except Exception as error:
+        note = _note(f"The summary could not be made ({type(error).__name__}).")
+        try:
+            if isinstance(obj, pd.DataFrame):
+                plain = pd.DataFrame(obj)
+                if not show_labels and "label" in plain.columns:
+                    plain = plain.drop(columns=["label"])
+                return note + _html.frame_table(plain, css_class="cp-plain", max_rows=_MAX_ROWS)
+            return note + f"<pre>{text(repr(obj))}</pre>"
+        except Exception:
+            return note
 
 
 def __dir__() -> List[str]:

@@ -25,7 +25,7 @@ from typing import Any, List, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _results
 from ._checks import check_project, network_core
 from ._errors import input_error
 from ._items import as_items
@@ -459,13 +459,13 @@ def classify_all(net: Network, config: Optional[LadderConfig] = None) -> pd.Data
     raw = _core.ladder.classify_all(core, **_core_config(_config(config)))
     ids = pd.Index(raw["project"], name="project", dtype=object)
     labels = net.projects["label"].reindex(ids)
-    return pd.DataFrame({
+    return _results.wrap(_results.LadderTypes, pd.DataFrame({
         "label": np.where(labels.isna().to_numpy(), ids.to_numpy(),  # no label: the id
                           labels.to_numpy(dtype=object)),
         "type": _categorical(_types(raw["type"]), TYPES),
         "claimed": _categorical(raw["claimed"], TYPES),
         "matches_claim": pd.array(list(raw["matches_claim"]), dtype="boolean"),
-    }, index=ids)
+    }, index=ids))
 
 
 @reads_network
@@ -594,13 +594,13 @@ def tokenism(net: Network, *, influence: str = "rank", threshold: Optional[float
                                 share_threshold=share_threshold,
                                 include_convenors=bool(include_convenors),
                                 weighted=bool(weighted))
-    return pd.DataFrame({
+    return _results.wrap(_results.TokenismFindings, pd.DataFrame({
         "kind": _optional_text(raw["kind"]),
         "project": _optional_text(raw["project"]),
         "decision": _optional_text(raw["decision"]),
         "value": np.asarray(raw["value"], dtype=float),
         "evidence": _optional_text(raw["evidence"]),
-    }, index=pd.Index(list(raw["stakeholder"]), name="stakeholder", dtype=object))
+    }, index=pd.Index(list(raw["stakeholder"]), name="stakeholder", dtype=object)))
 
 
 def __dir__() -> List[str]:

@@ -20,9 +20,8 @@ the C++ core (``include/coproduction/power/``):
 The decision power of a network's stakeholders (:func:`decision_power`,
 :func:`power_by_stage`, :func:`power_by_project`, :func:`power_shares`,
 :func:`convenor_carried`, :func:`convenor_carried_share`, :func:`veto_players`,
-:func:`bloc_power`) is defined in :mod:`coproduction.decision_power` and offered here too;
-those functions count each decision by its ``weight`` unless ``weighted=False`` (docs/power.md,
-"Decision weighting").
+:func:`bloc_power`) is part of this module too; those functions count each decision by its
+``weight`` unless ``weighted=False`` (docs/power.md, "Decision weighting").
 
 Conventions:
 

@@ -1,4 +1,5 @@
-"""Plain-text reports of a network, for a terminal or a notebook."""
+"""Plain-text summaries of a network, for a terminal or a log: what `coproduction describe`,
+`coproduction power` and `coproduction ladder` print."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def describe(net: Network) -> str:
     Examples
     --------
     >>> import coproduction as cp
-    >>> print(cp.report.describe(cp.examples.load("nml_collaboration_types")).splitlines()[0])
+    >>> print(cp.text.describe(cp.examples.load("nml_collaboration_types")).splitlines()[0])
     ... # doctest: +ELLIPSIS
     Network: ... stakeholders, ... relations, 4 projects, ... decisions
     """

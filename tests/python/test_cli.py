@@ -223,7 +223,7 @@ def test_a_valid_file_is_reported_on_stdout(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ((), "the following arguments are required: command"),
     (("bogus",), "argument command: invalid choice: 'bogus' (choose from 'demo', 'describe', "
-                 "'validate', 'ladder', 'power', 'audit', 'metrics')"),
+                 "'validate', 'ladder', 'report', 'power', 'audit', 'metrics')"),
     (("describe",), "the following arguments are required: file"),
     (("validate", "a.json", "b.json"), "unrecognized arguments: b.json"),
     (("demo", "--colour"), "unrecognized arguments: --colour"),
@@ -408,7 +408,34 @@ def test_audit_and_ladder_print_the_scorecard_and_every_project(capsys):
     assert "[reminiscence]: engagement" in ladder
 
 
+def test_report_writes_the_page_of_the_function(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    said = _table(capsys, "report", TWAM_FILE, "-o", str(out), "--by", "convenor")
+    assert said.strip() == f"Written: {out}"
+    net = cp.examples.load("twam_partners_2013")
+    # The page of cp.report with the same settings, but for the date it was made.
+    same = cp.report(net, by="convenor", date=None)
+    page = out.read_text(encoding="utf-8")
+    assert len(page.splitlines()) == len(same.splitlines())
+    differing = [(a, b) for a, b in zip(page.splitlines(), same.splitlines()) if a != b]
+    assert len(differing) <= 1, differing[:3]  # at most the line with the date
+    labelled = tmp_path / "labelled.html"
+    _table(capsys, "report", TWAM_FILE, "-o", str(labelled), "--show-labels")
+    label = net.stakeholders.at["twam_outreach", "label"]
+    assert label in labelled.read_text(encoding="utf-8") and label not in page
+
+
+def test_the_demo_writes_the_report(tmp_path, capsys):
+    assert cli.main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    page = tmp_path / "twam_partners_2013.html"
+    assert f"print: {page}" in out
+    assert "<section" in page.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("argv, status", [
+    (("report", TWAM_FILE, "-o", "x.html", "--project", "absent"), 1),
+    (("report", TWAM_FILE), 2),
     (("power", TWAM_FILE, "--by", "colour"), 1),
     (("metrics", TWAM_FILE, "--layer", "nope"), 1),
     (("metrics", TWAM_FILE, "--scale", "ward"), 1),

@@ -1,5 +1,6 @@
-"""The notebook display: what it draws is what the network holds, it carries no script or
-request, it escapes every string, hides free text unless asked, and never raises."""
+"""The notebook display: what it draws is what the network holds, what a result's headline
+says is what the result holds, it carries no script or request, it escapes every string, hides
+free text unless asked, and never raises."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from typing import Dict, List, Tuple
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -349,3 +351,510 @@ def test_coalition_count_display():
 def test_other_objects_are_refused():
     with pytest.raises(TypeError, match="DataFrame"):
         cp.display.html(pd.DataFrame())
+
+
+# -- results: a headline, then the evidence ----------------------------------------------
+
+TWAM = cp.examples.load("twam_partners_2013")
+NML = cp.examples.load("nml_collaboration_types")
+
+
+def results_of(net: cp.Network) -> Dict[str, object]:
+    """Every kind of result with a display, computed on ``net``."""
+    values = cp.power.decision_power(net, by="all")["all"]
+    return {
+        "scorecard": cp.audit.principles(net),
+        "tokenism": cp.ladder.tokenism(net),
+        "ladder": cp.ladder.classify_all(net),
+        "decision_power": cp.power.decision_power(net),
+        "power_by_stage": cp.power.power_by_stage(net),
+        "power_all": cp.power.decision_power(net, by="all"),
+        "bloc_power": cp.power.bloc_power(net, by="convenor"),
+        "power_shares": cp.power.power_shares(net),
+        "power_shares_role": cp.power.power_shares(net, by="role"),
+        "veto_players": cp.power.veto_players(net),
+        "ei_index": cp.metrics.ei_index(net, "role"),
+        "brokerage": cp.metrics.brokerage(net, "role"),
+        "theil": cp.metrics.theil_decomposition(values, by=net.stakeholders["role"]),
+        "mld": cp.metrics.mld_decomposition(values + 0.01, by=net.stakeholders["convenor"]),
+    }
+
+
+FRAMES = ["scorecard", "tokenism", "ladder", "decision_power", "power_by_stage", "power_all",
+          "bloc_power", "power_shares", "power_shares_role", "veto_players"]
+KINDS = FRAMES + ["ei_index", "brokerage", "theil", "mld"]
+RESULTS = {name: results_of(net) for name, net in (("twam", TWAM), ("nml", NML))}
+
+
+def summary(page: str) -> Tuple[str, List[Tuple[str, float]]]:
+    """The headline's text, and each of its numbers as shown with its exact value (the
+    tooltip)."""
+    found = by_class(parse(page), "div", "cp-summary")
+    assert len(found) == 1
+    spans = by_class(found[0], "span", "cp-n")
+    return "".join(found[0].itertext()), [(s.text, float(s.get("title"))) for s in spans]
+
+
+def shown(text: str) -> float:
+    """A number as the headline shows it: a percentage, a true minus sign, thousands commas."""
+    text = text.replace("\u2212", "-").replace(",", "")
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
+def assert_numbers_consistent(numbers: List[Tuple[str, float]]) -> None:
+    """Each number shown is its exact value rounded as shown."""
+    for text, exact in numbers:
+        decimals = len(text.rstrip("%").split(".")[1]) if "." in text else 0
+        scale = 100 if text.endswith("%") else 1
+        assert shown(text) == pytest.approx(round(exact * scale, decimals) / scale, abs=1e-12), \
+            (text, exact)
+
+
+@pytest.mark.parametrize("net_name", ["twam", "nml"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_result_shows_a_headline_and_evidence(kind, net_name):
+    result = RESULTS[net_name][kind]
+    page = result._repr_html_()
+    assert page == cp.display.html(result)
+    assert_inert(page)
+    root = parse(page)
+    assert len(by_class(root, "div", "cp-result")) == 1
+    text, numbers = summary(page)
+    assert numbers and len(text) > 20
+    assert_numbers_consistent(numbers)
+    assert list(root.iter("table")), "the evidence"
+    if kind in FRAMES:
+        assert isinstance(result, pd.DataFrame)
+        assert repr(result) == repr(pd.DataFrame(result))  # the plain repr is pandas' own
+
+
+def test_scorecard_headline():
+    for net in (TWAM, NML):
+        card = cp.audit.principles(net)
+        text, numbers = summary(card._repr_html_())
+        # Counted here from the verdicts, independently of the display.
+        tally = {v: 0 for v in cp.audit.VERDICTS}
+        for verdict in card["verdict"]:
+            tally[verdict] += 1
+        assert [exact for _, exact in numbers] == [
+            tally["meets"], len(cp.audit.PRINCIPLES), tally["partly"], tally["does not meet"],
+            tally["not measurable from these data"]]
+        assert text == (f"Scorecard: {tally['meets']} of 12 principles met, {tally['partly']} "
+                        f"partly, {tally['does not meet']} not met, "
+                        f"{tally['not measurable from these data']} not measurable")
+    # The documented reading of the TWAM partnership (audit.principles' own example).
+    assert summary(cp.audit.principles(TWAM)._repr_html_())[0] == \
+        "Scorecard: 0 of 12 principles met, 7 partly, 2 not met, 3 not measurable"
+
+
+def test_scorecard_evidence_table():
+    card = cp.audit.principles(NML, "co_production")
+    root = parse(card._repr_html_())
+    rows = table_rows(root, "cp-scorecard-table")
+    assert [r[0] for r in rows] == list(cp.audit.PRINCIPLES)
+    for row, (name, expected) in zip(rows, card.iterrows()):
+        assert row[1] == expected["verdict"]
+        assert row[2] == ("\u2014" if pd.isna(expected["value"]) else f"{expected['value']:.3f}")
+        assert row[4] == expected["evidence"]
+        last = expected["needs"] if expected["verdict"] == cp.audit.NOT_MEASURABLE \
+            else expected["threshold"]
+        assert row[5] == last
+    about = "".join(by_class(root, "div", "cp-about")[0].itertext())
+    assert "project co_production" in about
+
+
+def test_tokenism_headline_and_findings():
+    for net in (TWAM, NML):
+        found = cp.ladder.tokenism(net)
+        page = found._repr_html_()
+        text, numbers = summary(page)
+        assert [exact for _, exact in numbers] == [len(found), len(set(found.index))]
+        assert text == f"Tokenism: {len(found)} findings about {len(set(found.index))} stakeholders"
+        root = parse(page)
+        by_kind = {r[0]: (int(r[1]), int(r[2])) for r in table_rows(root, "cp-tokenism-kinds")}
+        for kind, (count, people) in by_kind.items():
+            rows = [sid for sid, k in zip(found.index, found["kind"]) if k == kind]
+            assert (count, people) == (len(rows), len(set(rows)))
+        assert sum(c for c, _ in by_kind.values()) == len(found)
+        findings = table_rows(root, "cp-tokenism-findings")
+        assert [r[0] for r in findings] == list(found.index)
+        assert [r[-1] for r in findings] == list(found["evidence"])
+        # A count shows whole, a gap with its decimals.
+        for row, value in zip(findings, found["value"]):
+            assert shown(row[-2]) == pytest.approx(value, abs=5e-4)
+
+
+def test_empty_results_say_so():
+    net = cp.Network()
+    net.add_stakeholder("curator", convenor=True)
+    net.add_stakeholder("panel")
+    net.add_project("show")
+    net.add_decision("d", project="show", stage="design", rights={"curator": "decides"})
+    assert summary(cp.ladder.tokenism(net)._repr_html_())[0] == "Tokenism: no finding"
+    assert summary(cp.power.veto_players(net)._repr_html_())[0].startswith(
+        "Veto players: 1 veto in 1 decision, held by 1 stakeholder (1 convenor, 0 partners)")
+    net.add_stakeholder("guest")
+    net.add_project("open")
+    net.add_decision("e", project="open", stage="delivery", rule="majority",
+                     rights={"curator": "shared", "panel": "shared", "guest": "shared"})
+    nobody = cp.power.veto_players(net, project="open")
+    assert len(nobody) == 0
+    assert summary(nobody._repr_html_())[0] == "Veto players: no decision has a veto player"
+    ei = cp.metrics.ei_index(net, "role")
+    assert summary(ei._repr_html_())[0] == "E-I index: no tie to read"
+    broker = cp.metrics.brokerage(net, "role")
+    assert summary(broker._repr_html_())[0] == \
+        "Brokerage: no stakeholder brokers between two others"
+    flat = cp.metrics.theil_decomposition([2, 2, 2], by=["a", "b", "b"])
+    assert summary(flat._repr_html_())[0] == "Theil index: 0.000: everybody holds the same"
+    for page in (ei._repr_html_(), broker._repr_html_(), flat._repr_html_(),
+                 nobody._repr_html_()):
+        assert_inert(page)
+
+
+def test_ladder_headline_against_each_project_classified():
+    for net in (TWAM, NML):
+        table = cp.ladder.classify_all(net)
+        # Independently: classify each project on its own.
+        readings = [cp.ladder.classify(net, p) for p in net.projects.index]
+        claimed = [r for r in readings if r.matches_claim is not None]
+        agree = sum(bool(r.matches_claim) for r in claimed)
+        text, numbers = summary(table._repr_html_())
+        assert [exact for _, exact in numbers][:3] == [len(readings), agree, len(claimed)]
+        rows = table_rows(parse(table._repr_html_()), "cp-ladder-table")
+        assert [(r[0], r[1], r[2]) for r in rows] == [(r.project, r.type, r.claimed)
+                                                      for r in readings]
+        assert [r[3] for r in rows] == ["yes" if r.matches_claim else "no" for r in readings]
+    assert summary(cp.ladder.classify_all(TWAM)._repr_html_())[0] == \
+        "Ladder: 1 project; 0 of 1 claimed type matches the computed type"
+
+
+def test_decision_power_headline_and_matrix():
+    for net in (TWAM, NML):
+        frame = cp.power.decision_power(net)
+        page = frame._repr_html_()
+        text, numbers = summary(page)
+        # Independently: a stakeholder holds power somewhere exactly when its mean over all
+        # decisions (computed by the core's aggregation, weights > 0) is above 0.
+        mean = cp.power.decision_power(net, by="all")["all"]
+        holders = [s for s in net.stakeholders.index if mean[s] > 0]
+        n, m = frame.shape
+        assert [exact for _, exact in numbers] == [len(holders), n, m, n - len(holders)]
+        root = parse(page)
+        rows = table_rows(root, "cp-power-table")
+        assert sorted(r[0] for r in rows) == sorted(holders)
+        for row in rows:  # every cell as the frame holds it, to the digits shown
+            for column, cell in zip(frame.columns[:30], row[1:]):
+                assert float(cell) == pytest.approx(frame.at[row[0], column], abs=5e-4)
+        # Most power first.
+        means = [frame.loc[r[0]].mean() for r in rows]
+        assert means == sorted(means, reverse=True)
+        none = "".join(by_class(root, "p", "cp-powerless")[0].itertext())
+        assert none.startswith(f"Hold none ({n - len(holders)}): ")
+        assert set(none.split(": ", 1)[1].split(", ")) == set(frame.index) - set(holders)
+    overall = cp.power.decision_power(TWAM, by="all")
+    text, numbers = summary(overall._repr_html_())
+    column = overall["all"].to_numpy()
+    top = overall.index[column.argmax()]
+    assert text.startswith(f"Decision power: {top} holds the most, {column.max():.3f}; ")
+    assert numbers[0][1] == column.max()
+    stages = cp.power.power_by_stage(TWAM, weighted=False)
+    about = "".join(by_class(parse(stages._repr_html_()), "div", "cp-about")[0].itertext())
+    assert "mean over each stage's decisions, every decision counting once" in about
+    assert "of 5 stages" in summary(stages._repr_html_())[0]
+
+
+def test_wide_power_table_is_cut_and_says_so():
+    from coproduction import _results
+    wide = pd.DataFrame(np.eye(40)[:35], index=pd.Index([f"s{i}" for i in range(35)],
+                                                         name="stakeholder"),
+                        columns=pd.Index([f"d{i}" for i in range(40)], name="decision"))
+    page = _results.wrap(_results.DecisionPower, wide, index="banzhaf", by="decision")._repr_html_()
+    tables = by_class(parse(page), "table", "cp-power-table")
+    assert len(list(tables[0].iter("th"))) == 1 + display._MAX_COLUMNS
+    assert "10 more columns not shown" in page
+    assert summary(page)[0].startswith("Decision power: 35 of 35 stakeholders hold power")
+
+
+def partner_shares(net: cp.Network) -> Tuple[float, float]:
+    """The partners' share of the power and of the people, computed here from the mean power
+    by stakeholder and the stakeholders' columns."""
+    st = net.stakeholders
+    people = st.index[st["kind"] != "object"]
+    power = cp.power.decision_power(net, by="all")["all"][people]
+    partner = ~st["convenor"].fillna(False).astype(bool)[people]
+    heads = st["size"].fillna(1)[people].astype(float)
+    return float(power[partner].sum() / power.sum()), float(heads[partner].sum() / heads.sum())
+
+
+def test_power_shares_headline():
+    for net in (TWAM, NML):
+        shares = cp.power.power_shares(net)
+        power, people = partner_shares(net)
+        text, numbers = summary(shares._repr_html_())
+        assert [exact for _, exact in numbers] == pytest.approx([power, people, power / people],
+                                                                abs=1e-12)
+        assert text == (f"Power shares: partners hold {100 * power:.0f}% of decision power as "
+                        f"{100 * people:.0f}% of the people (parity ratio {power / people:.2f})")
+    # The numbers the scorecard's Equitable row reads for TWAM.
+    assert summary(cp.power.power_shares(TWAM)._repr_html_())[0] == \
+        "Power shares: partners hold 49% of decision power as 90% of the people (parity ratio 0.55)"
+    by_role = cp.power.power_shares(TWAM, by="role")
+    text, numbers = summary(by_role._repr_html_())
+    largest, strongest = by_role["people"].idxmax(), by_role["power"].idxmax()
+    assert text.startswith(f"Power shares: the largest group, {largest}, holds ")
+    assert f"the most powerful, {strongest}, holds" in text
+    assert [exact for _, exact in numbers] == pytest.approx(
+        [*by_role.loc[largest, ["power", "people", "parity"]],
+         *by_role.loc[strongest, ["power", "people", "parity"]]], abs=1e-15)
+    rows = table_rows(parse(by_role._repr_html_()), "cp-power-shares-table")
+    assert [r[0] for r in rows] == list(by_role.index)
+    assert [int(r[4]) for r in rows] == list(by_role["stakeholders"])
+
+
+def test_veto_players_headline():
+    for net in (TWAM, NML):
+        vetoes = cp.power.veto_players(net)
+        text, numbers = summary(vetoes._repr_html_())
+        holders = set(vetoes.index)
+        # The convenor flag from the network itself, not from the table.
+        flags = net.stakeholders["convenor"]
+        convenors = {s for s in holders if pd.notna(flags[s]) and bool(flags[s])}
+        named = sum(1 for flag in vetoes["named_in_rule"] if flag)
+        assert [exact for _, exact in numbers] == [
+            len(vetoes), len(set(vetoes["decision"])), len(holders), len(convenors),
+            len(holders) - len(convenors), named, len(vetoes) - named]
+        rows = table_rows(parse(vetoes._repr_html_()), "cp-veto-table")
+        assert [(r[0], r[1]) for r in rows] == list(zip(vetoes.index, vetoes["decision"]))
+    assert summary(cp.power.veto_players(TWAM)._repr_html_())[0] == (
+        "Veto players: 10 vetoes in 7 decisions, held by 6 stakeholders (3 convenors, "
+        "3 partners); 2 named in the rule, 8 following from it")
+
+
+def simple_arcs(net: cp.Network) -> set:
+    """The arcs of the simple graph of every relation, objects and self-loops left out."""
+    people = set(net.stakeholders.index[net.stakeholders["kind"] != "object"])
+    return {(s, t) for s, t in zip(net.relations["source"], net.relations["target"])
+            if s != t and s in people and t in people}
+
+
+def test_ei_headline_by_hand():
+    for net in (TWAM, NML):
+        group = net.stakeholders["convenor"].fillna(False).astype(bool).to_dict()
+        arcs = simple_arcs(net)
+        inside = sum(group[s] == group[t] for s, t in arcs)
+        across = len(arcs) - inside
+        result = cp.metrics.ei_index(net, "convenor")
+        text, numbers = summary(result._repr_html_())
+        assert [exact for _, exact in numbers][:3] == pytest.approx(
+            [(across - inside) / (across + inside), inside, across], abs=1e-12)
+        assert numbers[3][1] == pytest.approx(result.network["expected"], abs=1e-12)
+        sign = "\u2212" if across < inside else "+"
+        assert text.startswith(f"E-I index: {sign}{abs(across - inside) / len(arcs):.2f} "
+                               f"({inside} ties inside groups, {across} across: ")
+    assert summary(cp.metrics.ei_index(TWAM, "convenor")._repr_html_())[0] == (
+        "E-I index: \u22120.07 (31 ties inside groups, 27 across: a few more inside); "
+        "\u22120.46 expected at random among these groups, so ties cross groups more often "
+        "than chance would have them")
+
+
+def brokerage_by_hand(net: cp.Network, by: str) -> Dict[str, int]:
+    """Gould-Fernandez role counts over the whole network, from the two-paths a -> v -> b
+    with a != b and no arc a -> b."""
+    arcs = simple_arcs(net)
+    group = net.stakeholders[by].fillna("not coded").to_dict()
+    out = {r: 0 for r in ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")}
+    successors: Dict[str, List[str]] = {}
+    for s, t in arcs:
+        successors.setdefault(s, []).append(t)
+    for a, v in arcs:
+        for b in successors.get(v, []):
+            if b == a or (a, b) in arcs:
+                continue
+            ga, gv, gb = group[a], group[v], group[b]
+            role = ("coordinator" if ga == gv == gb else "itinerant" if ga == gb != gv
+                    else "representative" if ga == gv != gb else "gatekeeper" if gv == gb != ga
+                    else "liaison")
+            out[role] += 1
+    return out
+
+
+def test_brokerage_headline_by_hand():
+    for net in (TWAM, NML):
+        counts = brokerage_by_hand(net, "role")
+        result = cp.metrics.brokerage(net, "role")
+        text, numbers = summary(result._repr_html_())
+        top = max(counts, key=lambda r: counts[r])
+        assert numbers[0][1] == sum(counts.values())
+        assert numbers[1][1] == pytest.approx(result.network.at["total", "z"], abs=1e-12)
+        assert f"most as {top}, {counts[top]} (z = " in text
+        assert numbers[2][1] == counts[top]
+        brokers = table_rows(parse(result._repr_html_()), "cp-brokerage-brokers")
+        totals = [int(r[6]) for r in brokers]
+        assert totals == sorted(totals, reverse=True) and sum(totals) == sum(counts.values())
+
+
+def test_decomposition_headline_by_hand():
+    values, groups = [1.0, 2.0, 3.0, 4.0], ["user", "user", "staff", "staff"]
+    mean = sum(values) / 4
+    total = sum(x / mean * math.log(x / mean) for x in values) / 4
+    # Between: everybody holds their group's mean.
+    means = {"user": 1.5, "staff": 3.5}
+    between = sum(means[g] / mean * math.log(means[g] / mean) for g in groups) / 4
+    result = cp.metrics.theil_decomposition(values, by=groups)
+    text, numbers = summary(result._repr_html_())
+    assert [exact for _, exact in numbers] == pytest.approx(
+        [total, between / total, between, (total - between) / total, total - between],
+        abs=1e-12)
+    assert text == "Theil index: 0.106 in all: 77% between groups (0.082), 23% within them (0.024)"
+    rows = table_rows(parse(result._repr_html_()), "cp-decomposition-groups")
+    assert [r[0] for r in rows] == list(result.groups.index)
+
+
+def hostile_network() -> cp.Network:
+    """Ids, roles, projects and decisions that are markup, with power, vetoes, findings and
+    labels (free text that must not show)."""
+    net = cp.Network(metadata={"title": HOSTILE})
+    net.add_stakeholder(HOSTILE, kind="group", role="<b>role</b>", label="<i>secret one</i>",
+                        convenor=True, paid=True, size=3, influence=1.0, expertise="lived",
+                        under_served=True)
+    net.add_stakeholder("a&b", role='"quoted"', label="<i>secret two</i>", paid=False,
+                        influence=5.0)
+    net.add_stakeholder("c'd", role="<b>role</b>", paid=False, influence=2.0)
+    net.add_project("<i>p</i>", claimed="co-production", label="<u>secret project</u>")
+    net.add_decision("<d1>", project="<i>p</i>", stage="design", rule="sole",
+                     rights={HOSTILE: "decides", "c'd": "consulted"}, label="<u>secret d</u>")
+    net.add_decision("<d2>", project="<i>p</i>", stage="delivery", rule="majority",
+                     rights={HOSTILE: "shared", "a&b": "shared"})
+    net.add_relation(HOSTILE, "a&b", "informs")
+    net.add_relation("a&b", "c'd", "trusts")
+    net.add_relation("c'd", HOSTILE, "learns_from")
+    net.add_relation("a&b", HOSTILE, "informs")
+    return net
+
+
+SECRETS = ["<i>secret one</i>", "<i>secret two</i>", "<u>secret project</u>", "<u>secret d</u>"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_results_escape_hostile_strings_and_hide_labels(kind):
+    import html as std_html
+    net = hostile_network()
+    result = results_of(net)[kind]
+    for show in (False, True):
+        page = cp.display.html(result, show_labels=show)
+        assert_inert(page)
+        assert "<script>" not in page and "<b>" not in page and "<d1>" not in page
+        text = "".join(parse(page).itertext())
+        shown_labels = [s for s in SECRETS if s in text or std_html.escape(s) in page]
+        if show and kind == "ladder":
+            assert shown_labels == ["<u>secret project</u>"]  # asked for: the project's label
+        else:
+            assert shown_labels == []
+    text = "".join(parse(result._repr_html_()).itertext())
+    hostile_ids = {"scorecard": ["<d1>"], "tokenism": ["c'd", "<d1>"], "ladder": ["<i>p</i>"],
+                   "ei_index": [HOSTILE, "<b>role</b>"], "brokerage": [HOSTILE, "<b>role</b>"],
+                   "theil": ["<b>role</b>"], "mld": [], "power_shares": [],
+                   "power_shares_role": ["<b>role</b>", '"quoted"']}.get(kind, [HOSTILE])
+    for value in hostile_ids:  # read back as the data's own characters
+        assert value in text, value
+
+
+def test_results_hide_the_labels_of_the_examples():
+    import html as std_html
+    secrets = [lab for frame in (TWAM.stakeholders, TWAM.projects, TWAM.decisions)
+               for lab in frame["label"].dropna() if lab not in TWAM]
+    assert len(secrets) > 30
+    for kind, result in RESULTS["twam"].items():
+        page = result._repr_html_()
+        for lab in secrets:
+            assert lab not in page and std_html.escape(lab) not in page, (kind, lab)
+    ladder = RESULTS["twam"]["ladder"]
+    label = TWAM.projects.at["reminiscence", "label"]
+    assert std_html.escape(label) in cp.display.html(ladder, show_labels=True)
+    assert table_rows(parse(cp.display.html(ladder, show_labels=True)),
+                      "cp-ladder-table")[0][:2] == ["reminiscence", label]
+
+
+@pytest.mark.parametrize("kind", FRAMES)
+def test_result_frames_are_dataframes_in_every_other_way(kind):
+    import pickle
+    result = RESULTS["twam"][kind]
+    plain = pd.DataFrame(result, copy=True)
+    assert type(plain) is pd.DataFrame
+    # Compared with a plain frame of the same data, in either order; a change is caught.
+    pd.testing.assert_frame_equal(result, plain)
+    pd.testing.assert_frame_equal(plain, result)
+    assert result.equals(plain) and plain.equals(result)
+    if len(result):
+        changed = plain.copy()
+        column = next(c for c in changed.columns if pd.api.types.is_float_dtype(changed[c])
+                      or pd.api.types.is_string_dtype(changed[c]))
+        changed.loc[changed.index[0], column] = \
+            99.5 if pd.api.types.is_float_dtype(changed[column]) else "changed"
+        with pytest.raises(AssertionError):
+            pd.testing.assert_frame_equal(result, changed)
+        with pytest.raises(AssertionError):
+            pd.testing.assert_frame_equal(changed, result)
+    # Pickled and read back: the same class, data, attrs and display.
+    back = pickle.loads(pickle.dumps(result))
+    assert type(back) is type(result)
+    pd.testing.assert_frame_equal(back, result)
+    assert back.attrs == result.attrs and back._cp_context == result._cp_context
+    assert back._repr_html_() == result._repr_html_()
+    # Whatever is derived from a result is a plain frame with pandas' own display.
+    for derived in (result.head(), result.copy(), result.iloc[:1], result[result.columns[:1]],
+                    result.sort_index(), result.reset_index()):
+        assert type(derived) is pd.DataFrame
+        page = derived._repr_html_()
+        assert page == pd.DataFrame._repr_html_(derived)
+        assert 'class="dataframe"' in page and "cp-summary" not in page
+        with pytest.raises(TypeError, match="DataFrame"):
+            cp.display.html(derived)
+    assert type(result.iloc[:, 0]) is pd.Series
+    # The functions' other users see the same frame as before.
+    assert result.attrs == ({"project": None} if kind == "scorecard" else {})
+
+
+def test_other_results_keep_their_classes():
+    from coproduction.metrics import InequalityDecomposition
+    from coproduction.metrics.edges import Brokerage, EIIndex
+    assert type(RESULTS["twam"]["ei_index"]) is EIIndex
+    assert type(RESULTS["twam"]["brokerage"]) is Brokerage
+    assert type(RESULTS["twam"]["theil"]) is InequalityDecomposition
+
+
+def test_a_result_whose_summary_fails_shows_its_table(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(display, "_scorecard_html", broken)
+    monkeypatch.setattr(display, "_ladder_types_html", broken)
+    monkeypatch.setattr(display, "_ei_html", broken)
+    card = RESULTS["twam"]["scorecard"]
+    page = card._repr_html_()
+    assert "summary could not be made (RuntimeError)" in page
+    assert [r[0] for r in table_rows(parse(page), "cp-plain")] == list(card.index)
+    assert_inert(page)
+    ladder = RESULTS["twam"]["ladder"]
+    label = TWAM.projects.at["reminiscence", "label"]
+    assert label not in ladder._repr_html_()  # the bare table hides the labels as well
+    page = RESULTS["twam"]["ei_index"]._repr_html_()
+    assert page.endswith("</pre>") and "EIIndex(" in page
+
+
+def test_long_results_are_cut_and_say_so():
+    from coproduction import _results
+    groups = pd.Index([f"g{i:03d}" for i in range(250)], name="group")
+    shares = pd.DataFrame({"power": np.full(250, 1 / 250), "stakeholders": np.ones(250, int),
+                           "people": np.full(250, 1 / 250), "parity": np.ones(250)},
+                          index=groups)
+    page = _results.wrap(_results.PowerShares, shares, by=None)._repr_html_()
+    assert len(table_rows(parse(page), "cp-power-shares-table")) == display._MAX_ROWS
+    assert "50 more rows not shown" in page
+    vetoes = cp.power.veto_players(TWAM)
+    many = pd.concat([vetoes] * 30)
+    page = _results.wrap(_results.VetoPlayers, many)._repr_html_()
+    assert len(table_rows(parse(page), "cp-veto-table")) == display._MAX_ROWS
+    assert f"{len(many) - display._MAX_ROWS} more rows not shown" in page
+    assert summary(page)[1][0][1] == len(many)  # the headline counts every row

@@ -616,7 +616,7 @@ def test_readme_quickstart_runs():
     assert namespace["result"].type == "engagement"
 
 
-@pytest.mark.parametrize("module", ["network", "examples", "report", "metrics", "metrics.edges"])
+@pytest.mark.parametrize("module", ["network", "examples", "text", "_report", "metrics", "metrics.edges"])
 def test_docstring_examples(module):
     mod = __import__(f"coproduction.{module}", fromlist=["_"])
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -159,8 +159,8 @@ ANALYSES = {
     "audit.principles": lambda net: cp.audit.principles(net, "reminiscence"),
     "metrics.summary": lambda net: cp.metrics.summary(net),
     "metrics.ei_index": lambda net: cp.metrics.ei_index(net, "convenor"),
-    "report.describe": lambda net: cp.report.describe(net),
-    "report.power": lambda net: cp.report.power(net),
+    "text.describe": lambda net: cp.text.describe(net),
+    "text.power": lambda net: cp.text.power(net),
 }
 
 READS = ("stakeholder_columns", "relation_columns", "project_columns", "decision_columns",
@@ -198,7 +198,7 @@ def test_a_change_between_two_reads_of_an_analysis_is_refused(analysis, monkeypa
 
 
 def test_every_public_function_of_a_network_holds_it():
-    modules = (cp.ladder, cp.power, cp.audit, cp.metrics, cp.report)
+    modules = (cp.ladder, cp.power, cp.audit, cp.metrics, cp.text)
     found = []
     for module in modules:
         for name in module.__all__:

@@ -273,21 +273,21 @@ def centralization_maximum(
 
     Notes
     -----
-    ============  ==========  =================  ==================  ====================
-    measure       graph       normalized scores  raw scores          attained by
-    ============  ==========  =================  ==================  ====================
-    degree        undirected  n-2                (n-1)(n-2)          star
-    degree in/out directed    n-1                (n-1)^2             in-/out-star
-    degree total  directed    2(n-2)             2(n-1)(n-2)         two-way star
-    closeness     undirected  (n-1)(n-2)/(2n-3)  same                star
-    closeness     directed    n-1                same                in-/out-star
-    harmonic      undirected  (n-2)/2            (n-1)(n-2)/2        star
-    harmonic      directed    n-1                (n-1)^2             in-/out-star
-    betweenness   undirected  n-1                (n-1)^2(n-2)/2      star
-    betweenness   directed    n-1                (n-1)^2(n-2)        two-way star
-    eigenvector   undirected  (n-2)/sqrt(2)      same                one edge + isolates
-    eigenvector   directed    n-1                same                (in-star, a bound)
-    ============  ==========  =================  ==================  ====================
+    =============  ==========  =================  ==================  ====================
+    measure        graph       normalized scores  raw scores          attained by
+    =============  ==========  =================  ==================  ====================
+    degree         undirected  n-2                (n-1)(n-2)          star
+    degree in/out  directed    n-1                (n-1)^2             in-/out-star
+    degree total   directed    2(n-2)             2(n-1)(n-2)         two-way star
+    closeness      undirected  (n-1)(n-2)/(2n-3)  same                star
+    closeness      directed    n-1                same                in-/out-star
+    harmonic       undirected  (n-2)/2            (n-1)(n-2)/2        star
+    harmonic       directed    n-1                (n-1)^2             in-/out-star
+    betweenness    undirected  n-1                (n-1)^2(n-2)/2      star
+    betweenness    directed    n-1                (n-1)^2(n-2)        two-way star
+    eigenvector    undirected  (n-2)/sqrt(2)      same                one edge + isolates
+    eigenvector    directed    n-1                same                (in-star, a bound)
+    =============  ==========  =================  ==================  ====================
 
     References
     ----------

@@ -654,6 +654,11 @@ class InequalityDecomposition:
             f"groups={len(self.groups)})"
         )
 
+    def _repr_html_(self) -> str:
+        from .. import display  # late: the display reads this class
+
+        return display.html(self)
+
 
 def _decomposition(
     measure: str, values: ArrayLike, by: Labels, weights: ArrayLike | None

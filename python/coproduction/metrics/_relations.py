@@ -418,6 +418,11 @@ class EIIndex:
     groups: pd.DataFrame
     vertices: pd.DataFrame
 
+    def _repr_html_(self) -> str:
+        from .. import display  # late: the display reads this class
+
+        return display.html(self)
+
 
 def ei_index(
     source: Any,
@@ -548,6 +553,11 @@ class Brokerage:
     group_sd: pd.DataFrame
     density: float
 
+    def _repr_html_(self) -> str:
+        from .. import display  # late: the display reads this class
+
+        return display.html(self)
+
 
 def brokerage(
     source: Any,
@@ -588,15 +598,15 @@ def brokerage(
     Vertex v brokers for a and b when ``a -> v -> b`` and not ``a -> b``. Its role, by who
     shares v's group (Gould & Fernandez 1989):
 
-    ==============  ==========  ===============================================
-    role            two-path    v mediates
-    ==============  ==========  ===============================================
-    coordinator     A -> A -> A between members of its own group
-    itinerant       A -> B -> A between members of one other group (consultant)
-    representative  A -> A -> B from its own group out to another
-    gatekeeper      B -> A -> A from another group into its own
-    liaison         A -> B -> C between two other, different groups
-    ==============  ==========  ===============================================
+    ==============  ===========  ===============================================
+    role            two-path     v mediates
+    ==============  ===========  ===============================================
+    coordinator     A -> A -> A  between members of its own group
+    itinerant       A -> B -> A  between members of one other group (consultant)
+    representative  A -> A -> B  from its own group out to another
+    gatekeeper      B -> A -> A  from another group into its own
+    liaison         A -> B -> C  between two other, different groups
+    ==============  ===========  ===============================================
 
     A score counts the ordered pairs (a, b) v brokers in that role, in [0, (n-1)(n-2)].
     Expected values and standard deviations are R sna's ``brokerage()`` moments under a
