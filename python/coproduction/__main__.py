@@ -33,6 +33,14 @@ from .text import describe, ladder, power, structure
 __all__ = ["main"]
 
 _DESCRIPTION = "Summarise, check and analyse coproduction data files."
+_EPILOG = """examples:
+  coproduction demo                              the example partnership, and its report
+  coproduction validate partnership.json         check a file; every problem, one per line
+  coproduction report partnership.json -o report.html
+  coproduction power partnership.json --by role --format csv
+
+coproduction <command> --help gives the options of a command."""
+_FILE_HELP = "a data file in the coproduction JSON format (docs/format.md); /dev/stdin reads a pipe"
 
 # Characters a terminal may act on rather than show. Lone surrogates (a file name that is
 # not UTF-8) are included: no encoding can write them.
@@ -241,10 +249,11 @@ def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="on an error, raise it with its traceback")
-    parser = _Parser(prog="coproduction", description=_DESCRIPTION, parents=[common])
+    parser = _Parser(prog="coproduction", description=_DESCRIPTION, parents=[common],
+                     epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="command",
                                      parser_class=_Parser)
-    demo = commands.add_parser("demo", help="summarise the embedded example data",
+    demo = commands.add_parser("demo", help="summarise the embedded example data and write its HTML report",
                                parents=[common])
     demo.add_argument("--out", default=os.path.join("build", "demo"),
                       help="folder for the JSON written back out and the HTML report "
@@ -252,12 +261,12 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("describe", "summarise a data file"), ("validate", "check a data file"),
                        ("ladder", "the collaboration ladder and tokenism of every project")):
         sub = commands.add_parser(name, help=text, parents=[common])
-        sub.add_argument("file")
+        sub.add_argument("file", help=_FILE_HELP)
     formats = ("text", "csv", "json")
     sub = commands.add_parser("report", parents=[common],
                               help="write the HTML report of a data file: one self-contained "
                                    "page to open in a browser or print")
-    sub.add_argument("file")
+    sub.add_argument("file", help=_FILE_HELP)
     sub.add_argument("-o", "--output", required=True, metavar="HTML",
                      help="the file to write (replaced whole, never left half-written)")
     sub.add_argument("--project", help="only this project's decisions and people")
@@ -273,7 +282,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("power", parents=[common],
                               help="each group's share of decision power beside its share of "
                                    "the people")
-    sub.add_argument("file")
+    sub.add_argument("file", help=_FILE_HELP)
     sub.add_argument("--by", default="convenor",
                      help="convenor (the default) or a stakeholder column: role, kind, sector, "
                           "expertise, under_served, paid")
@@ -284,13 +293,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("audit", parents=[common],
                               help="the principles scorecard of the National Museums Liverpool "
                                    "Co-production Framework")
-    sub.add_argument("file")
+    sub.add_argument("file", help=_FILE_HELP)
     sub.add_argument("--project", help="only this project's decisions and people")
     sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
     sub = commands.add_parser("metrics", parents=[common],
                               help="the structure of the relations: density, reciprocity, "
                                    "centralization, hierarchy, per layer")
-    sub.add_argument("file")
+    sub.add_argument("file", help=_FILE_HELP)
     sub.add_argument("--layer", nargs="+", metavar="TYPE",
                      help="relation types read together as one layer (default: all relations, "
                           "then each type on its own)")

@@ -239,6 +239,24 @@ def test_help_still_prints_and_succeeds(capsys):
     assert "describe" in out and "--debug" in out
 
 
+def test_help_is_complete_and_plain(capsys):
+    # Every command is listed with a line of help, every argument of every command has its
+    # own help, and none of it is markup (rst roles, backticks) meant for another reader.
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    listed = {choice.dest for choice in commands._choices_actions}
+    assert listed == set(commands.choices) and all(c.help for c in commands._choices_actions)
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            assert action.help, f"{name}: {action.dest} has no help"
+        assert cli.main([name, "--help"]) == 0
+        out = capsys.readouterr().out
+        assert not re.search(r"``|:func:|:mod:|:class:|\\", out), (name, out)
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in commands.choices) and "examples:" in out
+
+
 # -- --debug --------------------------------------------------------------------------------
 
 def test_debug_raises_with_the_traceback(tmp_path):

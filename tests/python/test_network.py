@@ -603,8 +603,9 @@ def test_command_line(tmp_path):
     assert run("validate", str(written)).returncode == 0
 
 
-def test_readme_quickstart_runs():
+def test_readme_quickstart_runs(tmp_path, monkeypatch):
     readme = (ROOT / "README.md").read_text()
+    monkeypatch.chdir(tmp_path)  # the README writes its report to the working directory
     code = re.search(r"## Python quickstart\s+```python\n(.*?)```", readme, re.S).group(1)
     assert len(code.strip().splitlines()) <= 12
     namespace: dict = {}
@@ -614,6 +615,9 @@ def test_readme_quickstart_runs():
     namespace = {}
     exec(compile(measuring, "README.md", "exec"), namespace)
     assert namespace["result"].type == "engagement"
+    assert "<section" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    import matplotlib.pyplot as plt
+    plt.close("all")
 
 
 @pytest.mark.parametrize("module", ["network", "examples", "text", "_report", "metrics", "metrics.edges"])
