@@ -87,9 +87,9 @@ def positions(net: Network, method: str = "fruchterman_reingold", *, layer: Laye
     Notes
     -----
     Fruchterman-Reingold: attraction :math:`d^2/k` along each tie, repulsion :math:`k^2/d`
-    between every pair (only pairs closer than :math:`2k` in components above 1,000
-    stakeholders, the paper's grid variant), moves bounded by a linearly cooling temperature;
-    O(iterations (c^2 + m)) time, or O(iterations (n + m)) with the grid.
+    between every pair (summed through a Barnes-Hut quadtree in components above 1,000
+    stakeholders), moves bounded by a linearly cooling temperature; O(iterations (c^2 + m))
+    time, or O(iterations (c log c + m)) with the tree.
     Kamada-Kawai: springs of natural length :math:`d_{ij}` (graph distance) and strength
     :math:`1/d_{ij}^2` between every pair, energy lowered one stakeholder at a time by
     Newton-Raphson; O(c^2) memory and O(c) per step for a component of c stakeholders.

@@ -1,6 +1,7 @@
 """cp.layout.positions: shape and index, seeds, layer and scale, errors, and the quality of
 the pictures against NetworkX's Kamada-Kawai layout (distances in the picture follow graph
-distances as closely as NetworkX's do)."""
+distances as closely as NetworkX's do) and, for a large component, against igraph's exact
+Fruchterman-Reingold."""
 
 from __future__ import annotations
 
@@ -118,6 +119,52 @@ def test_small_world_fits_as_well_as_networkx(method):
     ours = _distance_fit(graph, {v: xy[v] for v in graph})
     theirs = _distance_fit(graph, nx.kamada_kawai_layout(graph))
     assert ours > theirs - 0.05
+
+
+def _drawing(xy: np.ndarray, edges: np.ndarray) -> tuple:
+    """(mean tie length / mean distance between random vertices, 5th percentile / median of the
+    nearest-neighbour distances, median distance from the centroid / width of the picture)."""
+    from scipy.spatial import cKDTree
+    tie = np.hypot(*(xy[edges[:, 0]] - xy[edges[:, 1]]).T).mean()
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, len(xy), 50_000), rng.integers(0, len(xy), 50_000)
+    pair = np.hypot(*(xy[a] - xy[b]).T).mean()
+    nearest = cKDTree(xy).query(xy, 2)[0][:, 1]
+    core = np.median(np.hypot(*(xy - xy.mean(axis=0)).T))
+    width = max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]))
+    return tie / pair, np.percentile(nearest, 5) / np.median(nearest), core / width
+
+
+def test_large_component_draws_as_igraph_exact_fruchterman_reingold():
+    # The largest component of a random graph of 1,500 vertices and 3,000 ties (1,459
+    # vertices: above 1,000, so our repulsion goes through the quadtree), drawn by ours and by
+    # igraph's Fruchterman-Reingold without its grid (the same forces and cooling summed over
+    # every pair, an independent implementation): ties as short against random pairs, the
+    # nearest-neighbour distances as even (points thrown at random give 0.25), the component
+    # as spread in its picture.
+    import random
+
+    import igraph
+
+    rng = np.random.default_rng(7)
+    source, target = rng.integers(0, 1500, 3000), rng.integers(0, 1500, 3000)
+    graph = igraph.Graph(n=1500, edges=list(zip(source.tolist(), target.tolist())))
+    graph = graph.simplify().connected_components().giant()
+    edges = np.array(graph.get_edgelist())
+    assert graph.vcount() > 1000
+    ours = _drawing(cp._core.layout.fruchterman_reingold(
+        graph.vcount(), edges[:, 0], edges[:, 1], seed=7, iterations=300), edges)
+    igraph.set_random_number_generator(random.Random(7))
+    try:
+        theirs = _drawing(np.array(
+            graph.layout_fruchterman_reingold(niter=300, grid="nogrid").coords), edges)
+    finally:
+        igraph.set_random_number_generator(random)
+    assert ours[0] < 0.5
+    assert ours[0] == pytest.approx(theirs[0], abs=0.03)
+    assert ours[1] > 0.3
+    assert ours[1] > theirs[1] - 0.08
+    assert ours[2] == pytest.approx(theirs[2], abs=0.04)
 
 
 def test_public_names():
