@@ -300,7 +300,9 @@ class Browser:
             while data:
                 data = data[os.write(self._to_browser, data):]
         except OSError as err:  # BrokenPipeError when the browser has died
-            self._fail(f"sending {method} ({err})")
+            # The same words as a pipe found closed on reading: which of the two meets a dead
+            # browser first depends only on when it died.
+            self._fail(f"the browser closed its pipe while sending {method} ({err})")
         return self._next_id
 
     def call(self, method: str, params: dict[str, Any] | None = None,

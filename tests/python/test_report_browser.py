@@ -179,6 +179,21 @@ def test_a_browser_that_dies_fails_at_once(tmp_path):
             pass
 
 
+def test_a_browser_dead_before_the_first_command_fails_the_same_way(monkeypatch):
+    # The other order of the case above: the browser has exited before anything is sent, so
+    # sending meets the broken pipe first. Waiting for the exit makes this order certain.
+    send = _chromium.Browser._send
+
+    def send_after_exit(self, *args, **kwargs):
+        self._process.wait()
+        return send(self, *args, **kwargs)
+
+    monkeypatch.setattr(_chromium.Browser, "_send", send_after_exit)
+    with pytest.raises(_chromium.BrowserError, match="closed its pipe while sending"):
+        with _chromium.Browser(executable="/bin/true"):
+            pass
+
+
 def test_a_browser_that_never_answers_is_killed(tmp_path):
     silent = tmp_path / "silent"
     silent.write_text("#!/bin/sh\nexec sleep 600\n")
