@@ -108,6 +108,12 @@ def _overlap(a: Bbox, b: Bbox) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+# Distances tried between a point and its label, in marker radii; from _LEADER_FROM on, a
+# leader line joins them.
+_LABEL_STEPS = (1.0, 2.0, 3.5, 5.0, 7.0, 10.0, 14.0)
+_LEADER_FROM = 4.0
+
+
 def _place_labels(ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str], *,
                   radii: Sequence[float], fontsize: float = 8.0,
                   order: Optional[Sequence[int]] = None) -> List[Annotation]:
@@ -130,13 +136,18 @@ def _place_labels(ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Seq
     markers = [Bbox.from_extents(cx - r * scale, cy - r * scale, cx + r * scale, cy + r * scale)
                for (cx, cy), r in zip(centres, radii)]
     directions = [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)]
-    placed: List[Bbox] = []
+    # A legend already drawn is a box no label may cover.
+    legend = ax.get_legend()
+    placed: List[Bbox] = [] if legend is None else [legend.get_window_extent()]
     out: List[Optional[Annotation]] = [None] * len(texts)
     for i in (order if order is not None else range(len(texts))):
         note = ax.annotate(texts[i], (xs[i], ys[i]), xytext=(0, 0), textcoords="offset points",
-                           fontsize=fontsize, clip_on=True, annotation_clip=True, zorder=5)
+                           fontsize=fontsize, clip_on=True, annotation_clip=True, zorder=5,
+                           arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                                       "shrinkA": 1, "shrinkB": radii[i] + 1})
         best: Optional[Tuple[float, Tuple[float, float, _HA, _VA]]] = None
-        for step in (1.0, 2.0, 3.5, 5.0):
+        # Far offsets (a crowd of points) are joined to their point by a leader line.
+        for step in _LABEL_STEPS:
             for dx, dy in directions:
                 gap = radii[i] * step + 2.0
                 norm = math.hypot(dx, dy)
@@ -166,6 +177,9 @@ def _place_labels(ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Seq
             note.set_position(best[1][:2])
             note.set_horizontalalignment(best[1][2])
             note.set_verticalalignment(best[1][3])
+        if note.arrow_patch is not None:
+            near = math.hypot(*note.get_position()) <= radii[i] * _LEADER_FROM + 2.0
+            note.arrow_patch.set_visible(not near)
         placed.append(note.get_window_extent())
         out[i] = note
     return [n for n in out if n is not None]
@@ -326,9 +340,10 @@ def power_shares(net: Network, by: Any = "convenor", *, index: str = "banzhaf",
             label="more power than numbers")
     ax.plot([], [], linestyle="none", marker="o", color="#2166ac",
             label="less (or equal) power than numbers")
-    # A little room below 0 so that a group with no power shows its whole point.
+    # Room below 0: a group with no power shows its whole point, and the labels of several
+    # such groups can stand apart beneath them.
     ax.set_xlim(-0.02 * top, top)
-    ax.set_ylim(-0.02 * top, top)
+    ax.set_ylim(-0.12 * top, top)
     ax.set_aspect("equal")
     ax.set_xlabel("share of the people")
     ax.set_ylabel(f"share of decision power ({index})")
