@@ -15,7 +15,7 @@ from . import _core, _errors
 # that they are exported).
 from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
-from . import audit, display, examples, ladder, layout, metrics, network, power, text
+from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
 from ._report import report
 
 __version__: str = _core.__version__
@@ -38,6 +38,7 @@ __all__ = [
     "audit",
     "layout",
     "display",
+    "privacy",
     "plot",
     *_errors.__all__,
     "__version__",
