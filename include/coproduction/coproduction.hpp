@@ -15,6 +15,8 @@
 #include "coproduction/model/project.hpp"
 #include "coproduction/model/decision.hpp"
 #include "coproduction/model/network.hpp"
+#include "coproduction/model/removal.hpp"
+#include "coproduction/model/editing.hpp"
 #include "coproduction/model/layer.hpp"
 
 #include "coproduction/io/file.hpp"

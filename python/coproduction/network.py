@@ -4,14 +4,18 @@ A :class:`Network` holds stakeholders (vertices), typed and weighted relations (
 edges), projects and decisions with each stakeholder's right in them: the stakeholder groups
 of Tyne & Wear Archives & Museums' *Partners' Together Day follow-up report* (2013), the
 decision stages and collaboration types of National Museums Liverpool's *Co-production
-Framework*. The C++ core validates every insert; this module converts between it and pandas.
+Framework*. The C++ core validates every insert and every edit; this module converts between
+it and pandas.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import io
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
+                    Union)
 
 import numpy as np
 import pandas as pd
@@ -22,6 +26,9 @@ from ._items import as_items
 
 __all__ = [
     "Network",
+    "Removal",
+    "RemovedRight",
+    "RelationKey",
     "read_json",
     "write_json",
     "from_frames",
@@ -81,12 +88,116 @@ def _check_text(**fields: Any) -> None:
                                         "surrogate)") from None
 
 
+class _Unchanged(enum.Enum):
+    """The default of every field of the ``update_*`` methods: the field stays as it is."""
+
+    UNCHANGED = "unchanged"
+
+    def __repr__(self) -> str:
+        return "<unchanged>"
+
+
+_UNCHANGED = _Unchanged.UNCHANGED
+
+#: How the editing methods name a relation (relations have no id): its position in
+#: :attr:`Network.relations` (the frame's index, from 0) or its ``(source, target, type)``,
+#: which no other relation shares.
+RelationKey = Union[int, Tuple[str, str, str]]
+
+
+class RemovedRight(NamedTuple):
+    """An entry taken out of a decision that stays: the columns of a row of
+    :attr:`Network.rights` (``votes`` None where the rule gave the holder no votes of its
+    own)."""
+
+    decision: str
+    stakeholder: str
+    right: str
+    votes: Optional[int]
+    veto: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Removal:
+    """What a removal took out of a network, each part in the order the network held it.
+
+    Every ``remove_*`` method of :class:`Network` returns one; ``str()`` counts its parts.
+
+    Attributes
+    ----------
+    stakeholders : tuple of str
+        Ids of the stakeholders removed.
+    relations : tuple of (source, target, type)
+        The relations removed: asked for, or of a stakeholder removed.
+    projects : tuple of str
+        Ids of the projects removed.
+    decisions : tuple of str
+        Ids of the decisions removed: asked for, of a project removed, or (with
+        ``cascade=True``) left by a stakeholder's removal with a rule that no longer holds.
+    rights : tuple of RemovedRight
+        Entries removed from decisions that stay, with their votes and veto.
+    """
+
+    stakeholders: Tuple[str, ...] = ()
+    relations: Tuple[Tuple[str, str, str], ...] = ()
+    projects: Tuple[str, ...] = ()
+    decisions: Tuple[str, ...] = ()
+    rights: Tuple[RemovedRight, ...] = ()
+
+    @classmethod
+    def _from_core(cls, parts: Dict[str, Any]) -> "Removal":
+        return cls(stakeholders=tuple(parts["stakeholders"]),
+                   relations=tuple((str(s), str(t), str(k)) for s, t, k in parts["relations"]),
+                   projects=tuple(parts["projects"]), decisions=tuple(parts["decisions"]),
+                   rights=tuple(RemovedRight(*r) for r in parts["rights"]))
+
+    def __str__(self) -> str:
+        parts = [f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+                 for items, noun in ((self.stakeholders, "stakeholder"),
+                                     (self.relations, "relation"), (self.projects, "project"),
+                                     (self.decisions, "decision"), (self.rights, "right"))
+                 if items]
+        if not parts:
+            return "removed nothing"
+        return "removed " + (parts[0] if len(parts) == 1
+                             else ", ".join(parts[:-1]) + " and " + parts[-1])
+
+
+def _relation_key(key: Any) -> RelationKey:
+    """A relation's key as the core takes it; anything else is an InputError."""
+    if isinstance(key, (int, np.integer)) and not isinstance(key, (bool, np.bool_)):
+        if key < 0:
+            raise input_error("key", f"a position in net.relations counts from 0, not {key}")
+        return int(key)
+    if isinstance(key, tuple) and len(key) == 3 and all(isinstance(k, str) for k in key):
+        _check_text(source=key[0], target=key[1], type=key[2])
+        return (key[0], key[1], key[2])
+    raise input_error("key", "a position in net.relations or a (source, target, type) tuple, "
+                             f"not {key!r}")
+
+
+def _is_one_relation_key(keys: Any) -> bool:
+    return (isinstance(keys, (int, np.integer)) and not isinstance(keys, (bool, np.bool_))) or (
+        isinstance(keys, tuple) and len(keys) == 3 and all(isinstance(k, str) for k in keys))
+
+
+def _changes(**fields: Any) -> Dict[str, Any]:
+    """The fields given to an ``update_*`` method (those not left unchanged), as the core
+    takes them: text checked for Unicode, attributes as a dict."""
+    given = {name: value for name, value in fields.items() if value is not _UNCHANGED}
+    _check_text(**{name: value for name, value in given.items() if isinstance(value, str)})
+    if given.get("attributes") is not None:
+        given["attributes"] = dict(given["attributes"])
+    return given
+
+
 class Network:
     """A co-production partnership as a graph.
 
     Build one in code with the ``add_*`` methods, read one with :func:`read_json`, or make one
-    from a researcher's spreadsheet with :func:`from_frames`. Every insert is validated and
-    either succeeds whole or raises and changes nothing.
+    from a researcher's spreadsheet with :func:`from_frames`; change one with the
+    ``remove_*`` and ``update_*`` methods. Every insert and edit is validated and either
+    succeeds whole or raises and changes nothing.
 
     Parameters
     ----------
@@ -331,6 +442,428 @@ class Network:
             votes=dict(votes or {}), quota=quota,
             veto=[] if veto is None else list(as_items(veto)), weight=weight,
             attributes=None if attributes is None else dict(attributes))
+
+    # -- editing -------------------------------------------------------------------------
+
+    def remove_stakeholder(self, id: str, *, cascade: bool = False) -> Removal:
+        """Remove a stakeholder.
+
+        A relation with it as an end, or a decision that lists it in its rights (whatever
+        the right, ``"none"`` too, and so in its votes or veto), refers to it. Without
+        ``cascade`` such references refuse the removal; with ``cascade=True`` they go too:
+        its relations, and its entries in decisions' rights, votes and veto. A decision whose
+        rule then no longer holds (no holder left, a ``sole`` rule's decider gone, a quota
+        above the votes left: the checks of :meth:`add_decision`) is removed as well, since
+        only its holders could say how it is carried now. A relation's ``reported_by`` is
+        free text and is left as it is.
+
+        Parameters
+        ----------
+        id : str
+        cascade : bool
+            Remove what refers to the stakeholder too.
+
+        Returns
+        -------
+        Removal
+            What went: the stakeholder, relations, decisions and decisions' entries.
+
+        Raises
+        ------
+        ModelError
+            Code ``model.in_use``: something refers to it and ``cascade`` is False; the
+            message counts the relations and decisions and names the first few. Nothing
+            changed.
+        UnknownIdError
+            No stakeholder has this id.
+        ConcurrentModificationError
+            The network is being read.
+
+        Notes
+        -----
+        Positions close up: every later stakeholder (and relation, decision) moves up one
+        row of its frame. O(stakeholders + relations + rights); to remove many, use
+        :meth:`remove_stakeholders`, one pass for all. Copies and pickles taken before are
+        unaffected.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.Network()
+        >>> for id in ("outreach", "users", "visitor"):
+        ...     net.add_stakeholder(id, kind="group")
+        >>> net.add_relation("users", "outreach", "trusts")
+        >>> net.add_project("film")
+        >>> net.add_decision("theme", project="film", stage="design", rule="unanimity",
+        ...                  rights={"outreach": "shared", "users": "shared"})
+        >>> net.remove_stakeholder("visitor")
+        Removal(stakeholders=('visitor',), relations=(), projects=(), decisions=(), rights=())
+        >>> net.remove_stakeholder("users")
+        Traceback (most recent call last):
+        ...
+        coproduction.ModelError: [coproduction.model.in_use] users: referred to by 1 relation (users->outreach (trusts)) and by the rights of 1 decision ("theme"); remove or change those first, or remove with cascade, which removes them
+        >>> gone = net.remove_stakeholder("users", cascade=True)
+        >>> print(gone)
+        removed 1 stakeholder, 1 relation and 1 right
+        >>> gone.rights
+        (RemovedRight(decision='theme', stakeholder='users', right='shared', votes=None, veto=False),)
+        """
+        _check_text(id=id)
+        return Removal._from_core(self._core.remove_stakeholder(id, cascade=bool(cascade)))
+
+    def remove_stakeholders(self, ids: Iterable[str], *, cascade: bool = False) -> Removal:
+        """Remove several stakeholders in one pass, all or none.
+
+        As :meth:`remove_stakeholder`, for each id (a repeated id counts once; a lone
+        ``str`` is one id). A reference from one of them to another counts as a reference;
+        a refusal names the first stakeholder, in the order given, that something refers
+        to. O(stakeholders + relations + rights) however many go.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.examples.load("twam_partners_2013")
+        >>> staff = net.stakeholders.index[net.stakeholders["role"] == "front_line_staff"]
+        >>> print(net.remove_stakeholders(staff, cascade=True))
+        removed 5 stakeholders, 36 relations and 6 rights
+        """
+        names = list(as_items(ids))
+        for name in names:
+            if not isinstance(name, str):
+                raise input_error("ids", f"stakeholder ids (str), not {type(name).__name__}")
+            _check_text(ids=name)
+        return Removal._from_core(self._core.remove_stakeholders(names, cascade=bool(cascade)))
+
+    def remove_relation(self, key: RelationKey) -> Removal:
+        """Remove one relation, named by its position in :attr:`relations` or its
+        ``(source, target, type)``.
+
+        Later relations move up one position. A relation type that no relation has any
+        more leaves the network (layers naming it raise as for any unknown type).
+
+        Raises
+        ------
+        UnknownIdError
+            No relation at that position (where ``relation <i>``), or none with that
+            source, target and type (where ``source->target (type)``).
+        InputError
+            A key that is neither.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.Network()
+        >>> for id in ("outreach", "users"):
+        ...     net.add_stakeholder(id, kind="group")
+        >>> net.add_relation("users", "outreach", "trusts")
+        >>> net.add_relation("outreach", "users", "learns_from")
+        >>> net.remove_relation(("users", "outreach", "trusts")).relations
+        (('users', 'outreach', 'trusts'),)
+        >>> net.remove_relation(0).relations
+        (('outreach', 'users', 'learns_from'),)
+        """
+        k = _relation_key(key)
+        if isinstance(k, int):
+            return Removal._from_core(self._core.remove_relation(k))
+        return Removal._from_core(self._core.remove_relation(*k))
+
+    def remove_relations(self, keys: Iterable[RelationKey]) -> Removal:
+        """Remove several relations in one pass, all or none.
+
+        ``keys`` are positions in :attr:`relations` or ``(source, target, type)`` tuples,
+        mixed as you like (a repeated one counts once), e.g. the index of a selection of the
+        relations frame. O(stakeholders + relations).
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.examples.load("twam_partners_2013")
+        >>> trust = net.relations.index[net.relations["type"] == "trusts"]
+        >>> print(net.remove_relations(trust))
+        removed 5 relations
+        >>> "trusts" in set(net.relations["type"])
+        False
+        """
+        items = [keys] if _is_one_relation_key(keys) else list(as_items(keys))
+        positions: List[int] = []
+        triples: List[Tuple[str, str, str]] = []
+        for key in items:
+            k = _relation_key(key)
+            if isinstance(k, int):
+                positions.append(k)
+            else:
+                triples.append(k)
+        return Removal._from_core(self._core.remove_relations(positions, triples))
+
+    def remove_project(self, id: str, *, cascade: bool = False) -> Removal:
+        """Remove a project.
+
+        Its decisions refer to it: without ``cascade`` they refuse the removal (a
+        ``ModelError`` of code ``model.in_use`` naming them); with ``cascade=True`` they go
+        too. O(projects + decisions).
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.examples.load("twam_partners_2013")
+        >>> print(net.remove_project("reminiscence", cascade=True))
+        removed 1 project and 7 decisions
+        """
+        _check_text(id=id)
+        return Removal._from_core(self._core.remove_project(id, cascade=bool(cascade)))
+
+    def remove_projects(self, ids: Iterable[str], *, cascade: bool = False) -> Removal:
+        """Remove several projects in one pass, all or none, as :meth:`remove_project`."""
+        names = list(as_items(ids))
+        _check_text(**{f"ids[{i}]": name for i, name in enumerate(names)})
+        return Removal._from_core(self._core.remove_projects(names, cascade=bool(cascade)))
+
+    def remove_decision(self, id: str) -> Removal:
+        """Remove a decision (nothing refers to one). O(decisions).
+
+        Raises
+        ------
+        UnknownIdError
+            No decision has this id.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.examples.load("twam_partners_2013")
+        >>> net.remove_decision("reminiscence_agreement").decisions
+        ('reminiscence_agreement',)
+        >>> net.num_decisions
+        6
+        """
+        _check_text(id=id)
+        return Removal._from_core(self._core.remove_decision(id))
+
+    def remove_decisions(self, ids: Iterable[str]) -> Removal:
+        """Remove several decisions in one pass, all or none."""
+        names = list(as_items(ids))
+        _check_text(**{f"ids[{i}]": name for i, name in enumerate(names)})
+        return Removal._from_core(self._core.remove_decisions(names))
+
+    def update_stakeholder(
+        self,
+        stakeholder: str,
+        /,
+        *,
+        id: Union[str, _Unchanged] = _UNCHANGED,
+        kind: Union[str, _Unchanged] = _UNCHANGED,
+        label: Union[str, None, _Unchanged] = _UNCHANGED,
+        role: Union[str, None, _Unchanged] = _UNCHANGED,
+        sector: Union[str, None, _Unchanged] = _UNCHANGED,
+        expertise: Union[str, None, _Unchanged] = _UNCHANGED,
+        under_served: Union[bool, None, _Unchanged] = _UNCHANGED,
+        paid: Union[bool, None, _Unchanged] = _UNCHANGED,
+        convenor: Union[bool, None, _Unchanged] = _UNCHANGED,
+        size: Union[int, None, _Unchanged] = _UNCHANGED,
+        influence: Union[float, None, _Unchanged] = _UNCHANGED,
+        attributes: Union[Mapping[str, Any], None, _Unchanged] = _UNCHANGED,
+    ) -> None:
+        """Change fields of a stakeholder, in place.
+
+        The fields are those of :meth:`add_stakeholder`; a field not given stays as it is,
+        and None clears an optional one (not coded). The stakeholder as changed is checked
+        as :meth:`add_stakeholder` checks a new one, and against the decisions: an object
+        holds no rights, so ``kind="object"`` is refused while it holds a right other than
+        ``"none"``. All or nothing.
+
+        Parameters
+        ----------
+        stakeholder : str
+            The id of the stakeholder to change (positional).
+        id : str, optional
+            A new id: renames it. The decisions' rights, votes and veto follow, and so does
+            each relation's ``reported_by`` equal to the old id; relations keep their ends.
+        kind, label, role, sector, expertise, under_served, paid, convenor, size, influence, attributes
+            As in :meth:`add_stakeholder`.
+
+        Raises
+        ------
+        UnknownIdError
+            No stakeholder has the id ``stakeholder``.
+        DuplicateIdError
+            The new id is taken.
+        InvalidValueError
+            A value :meth:`add_stakeholder` refuses; ``kind="object"`` for a stakeholder
+            holding a right (field ``kind``, naming the decision).
+        TypeError
+            A value of the wrong type, or None for ``id`` or ``kind``.
+
+        Notes
+        -----
+        O(1), or O(stakeholders + relations + rights) for a new id or ``kind="object"``.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.Network()
+        >>> net.add_stakeholder("users", kind="group", size=9)
+        >>> net.update_stakeholder("users", paid=True, size=None, label="Women's group")
+        >>> row = net.stakeholders.loc["users"]
+        >>> print(row["label"], row["paid"], row["size"])
+        Women's group True <NA>
+        >>> net.update_stakeholder("users", id="womens_group")
+        >>> list(net.stakeholders.index)
+        ['womens_group']
+        """
+        _check_text(stakeholder=stakeholder)
+        self._core.update_stakeholder(stakeholder, _changes(
+            id=id, kind=kind, label=label, role=role, sector=sector, expertise=expertise,
+            under_served=under_served, paid=paid, convenor=convenor, size=size,
+            influence=influence, attributes=attributes))
+
+    def update_relation(
+        self,
+        key: RelationKey,
+        /,
+        *,
+        source: Union[str, _Unchanged] = _UNCHANGED,
+        target: Union[str, _Unchanged] = _UNCHANGED,
+        type: Union[str, _Unchanged] = _UNCHANGED,
+        weight: Union[float, None, _Unchanged] = _UNCHANGED,
+        scale: Union[str, None, _Unchanged] = _UNCHANGED,
+        reported_by: Union[str, None, _Unchanged] = _UNCHANGED,
+        date: Union[str, None, _Unchanged] = _UNCHANGED,
+        method: Union[str, None, _Unchanged] = _UNCHANGED,
+        attributes: Union[Mapping[str, Any], None, _Unchanged] = _UNCHANGED,
+    ) -> None:
+        """Change fields of a relation, in place (it keeps its position).
+
+        The relation is named by its position in :attr:`relations` or its
+        ``(source, target, type)``; the fields are those of :meth:`add_relation`, a field not
+        given stays as it is, and None clears an optional one. The relation as changed is
+        checked as :meth:`add_relation` checks a new one (another relation with the same
+        source, target and type is a :class:`DuplicateIdError`). All or nothing.
+
+        Notes
+        -----
+        O(1), or O(relations) when source, target or type change.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.Network()
+        >>> for id in ("outreach", "users"):
+        ...     net.add_stakeholder(id, kind="group")
+        >>> net.add_relation("users", "outreach", "trusts")
+        >>> net.update_relation(("users", "outreach", "trusts"), weight=2, reported_by="users")
+        >>> net.update_relation(0, type="learns_from")
+        >>> net.relations[["source", "target", "type", "weight", "reported_by"]]
+          source    target         type  weight reported_by
+        0  users  outreach  learns_from     2.0       users
+        """
+        k = _relation_key(key)
+        changes = _changes(source=source, target=target, type=type, weight=weight, scale=scale,
+                           reported_by=reported_by, date=date, method=method,
+                           attributes=attributes)
+        if isinstance(k, int):
+            self._core.update_relation(k, changes)
+        else:
+            self._core.update_relation(k[0], k[1], k[2], changes)
+
+    def update_project(
+        self,
+        project: str,
+        /,
+        *,
+        id: Union[str, _Unchanged] = _UNCHANGED,
+        label: Union[str, None, _Unchanged] = _UNCHANGED,
+        claimed: Union[str, None, _Unchanged] = _UNCHANGED,
+        attributes: Union[Mapping[str, Any], None, _Unchanged] = _UNCHANGED,
+    ) -> None:
+        """Change fields of a project, in place, as :meth:`add_project` takes them; a new
+        ``id`` renames it and its decisions follow. All or nothing.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.examples.load("twam_partners_2013")
+        >>> net.update_project("reminiscence", id="memories", claimed="co-design")
+        >>> set(net.decisions["project"])
+        {'memories'}
+        """
+        _check_text(project=project)
+        self._core.update_project(project, _changes(id=id, label=label, claimed=claimed,
+                                                    attributes=attributes))
+
+    def update_decision(
+        self,
+        decision: str,
+        /,
+        *,
+        id: Union[str, _Unchanged] = _UNCHANGED,
+        project: Union[str, _Unchanged] = _UNCHANGED,
+        stage: Union[str, _Unchanged] = _UNCHANGED,
+        rights: Union[Mapping[str, str], _Unchanged] = _UNCHANGED,
+        rule: Union[str, Mapping[str, Any], _Unchanged] = _UNCHANGED,
+        label: Union[str, None, _Unchanged] = _UNCHANGED,
+        votes: Union[Mapping[str, int], None, _Unchanged] = _UNCHANGED,
+        quota: Union[float, None, _Unchanged] = _UNCHANGED,
+        veto: Union[Iterable[str], None, _Unchanged] = _UNCHANGED,
+        weight: Union[float, None, _Unchanged] = _UNCHANGED,
+        attributes: Union[Mapping[str, Any], None, _Unchanged] = _UNCHANGED,
+    ) -> None:
+        """Change fields of a decision, in place.
+
+        The fields are those of :meth:`add_decision`; a field not given stays as it is, and
+        None clears an optional one. ``rights`` replaces all the rights; ``rule`` as a word
+        changes the rule's kind only, as a dict (``{"kind": ..., "votes": ..., "quota": ...,
+        "veto": [...]}``) replaces the whole rule; ``votes``, ``quota`` and ``veto`` replace
+        those parts. The decision as changed is checked as :meth:`add_decision` checks a new
+        one, rights and rule together: taking a holder's right away while a vote or a veto
+        is still given to it is refused, so change those in the same call. A new ``id``
+        renames it. All or nothing.
+
+        Raises
+        ------
+        UnknownIdError, DuplicateIdError, InvalidValueError
+            As :meth:`add_decision`, naming the decision and the field.
+
+        Examples
+        --------
+        >>> import coproduction as cp
+        >>> net = cp.Network()
+        >>> for id in ("outreach", "users"):
+        ...     net.add_stakeholder(id, kind="group")
+        >>> net.add_project("film")
+        >>> net.add_decision("theme", project="film", stage="design", rule="sole",
+        ...                  rights={"outreach": "decides", "users": "consulted"})
+        >>> net.update_decision("theme", rule="unanimity",
+        ...                     rights={"outreach": "shared", "users": "shared"})
+        >>> net.rights["right"].tolist()
+        ['shared', 'shared']
+        >>> net.update_decision("theme", rule="quota", quota=3)
+        Traceback (most recent call last):
+        ...
+        coproduction.InvalidValueError: [coproduction.model.invalid_value] theme: rule/quota: the quota 3 is larger than the 2 votes of the holders
+        """
+        _check_text(decision=decision)
+        parts: Dict[str, Any] = {"votes": votes, "quota": quota, "veto": veto}
+        if isinstance(rule, Mapping):
+            spec = dict(rule)
+            unknown = set(spec) - {"kind", "votes", "quota", "veto"}
+            if unknown:
+                raise input_error("rule", f"unknown keys {sorted(unknown)} (kind, votes, quota, veto)")
+            if "kind" not in spec:
+                raise input_error("rule", "a rule needs a kind")
+            # A rule given whole: the parts it leaves out are cleared, unless given apart.
+            for part in ("votes", "quota", "veto"):
+                if part in spec:
+                    parts[part] = spec[part]
+                elif parts[part] is _UNCHANGED:
+                    parts[part] = None
+            rule = spec["kind"]
+        if parts["votes"] is not None and parts["votes"] is not _UNCHANGED:
+            parts["votes"] = dict(parts["votes"])
+        if parts["veto"] is not None and parts["veto"] is not _UNCHANGED:
+            parts["veto"] = list(as_items(parts["veto"]))
+        self._core.update_decision(decision, _changes(
+            id=id, project=project, stage=stage,
+            rights=rights if rights is _UNCHANGED else dict(rights), rule=rule, label=label,
+            weight=weight, attributes=attributes, **parts))
 
     # -- reading -------------------------------------------------------------------------
 

@@ -65,7 +65,25 @@ CHANGES = {
     "add_decision": lambda net: net.add_decision(
         "venue", project="reminiscence", stage="delivery", rights={"twam_outreach": "decides"}),
     "metadata": lambda net: setattr(net, "metadata", {"title": "changed"}),
+    "remove_stakeholder": lambda net: net.remove_stakeholder("twam_outreach", cascade=True),
+    "remove_stakeholders": lambda net: net.remove_stakeholders(["neca_staff", "npt_staff"],
+                                                               cascade=True),
+    "remove_relation": lambda net: net.remove_relation(0),
+    "remove_relations": lambda net: net.remove_relations([0, 1]),
+    "remove_project": lambda net: net.remove_project("reminiscence", cascade=True),
+    "remove_projects": lambda net: net.remove_projects(["reminiscence"], cascade=True),
+    "remove_decision": lambda net: net.remove_decision("reminiscence_agreement"),
+    "remove_decisions": lambda net: net.remove_decisions(["reminiscence_agreement"]),
+    "update_stakeholder": lambda net: net.update_stakeholder("twam_outreach", label="Outreach"),
+    "update_relation": lambda net: net.update_relation(0, weight=3),
+    "update_project": lambda net: net.update_project("reminiscence", label="Memories"),
+    "update_decision": lambda net: net.update_decision("reminiscence_agreement", weight=3),
 }
+
+
+def test_every_change_of_a_network_is_tried_here():
+    changes = {name for name in dir(cp.Network) if name.startswith(("add_", "remove_", "update_"))}
+    assert changes <= set(CHANGES), changes - set(CHANGES)
 
 
 @pytest.mark.parametrize("change", list(CHANGES))
@@ -80,7 +98,8 @@ def test_a_change_from_another_thread_is_refused_while_the_network_is_read(chang
         assert "the network is being read (1 reader)" in str(err)
     assert net.to_json() == before
     # Once the reader is done the same change goes through.
-    assert in_thread(lambda: CHANGES[change](net)) is None
+    outcome = in_thread(lambda: CHANGES[change](net))
+    assert not isinstance(outcome, BaseException), outcome
     assert net.to_json() != before
 
 

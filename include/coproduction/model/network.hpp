@@ -2,13 +2,14 @@
 /// \file
 /// The network: stakeholders, relations, projects and decisions, validated on insert. The
 /// checks of each insert are in `detail/model_checks.hpp`; the network calls them from every
-/// insert, and its stores are private, so no insert bypasses one.
+/// insert, and its stores are private, so no insert bypasses one. Removals and updates are
+/// declared here and defined in `model/editing.hpp`, which this header includes at its end.
 
 #include <algorithm>
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -17,7 +18,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -28,12 +28,14 @@
 #include "coproduction/detail/access_count.hpp"
 #include "coproduction/detail/message_text.hpp"
 #include "coproduction/detail/model_checks.hpp"
+#include "coproduction/detail/network_store.hpp"
 #include "coproduction/detail/triple_set.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/decision.hpp"
 #include "coproduction/model/nesting.hpp"
 #include "coproduction/model/project.hpp"
 #include "coproduction/model/relation.hpp"
+#include "coproduction/model/removal.hpp"
 #include "coproduction/model/stakeholder.hpp"
 
 namespace coproduction {
@@ -41,13 +43,15 @@ namespace coproduction {
 namespace detail {
 // Lets the library's tests hold a change open, to check what a reader meets meanwhile.
 struct network_access;
+struct network_editor;  // the editing members' machinery (detail/network_editor.hpp)
 }  // namespace detail
 
 /// A co-production partnership as a graph (DESIGN section 1): stakeholders are the vertices,
 /// relations directed, typed edges, and projects and decisions sit beside them. Every insert
-/// is validated and either succeeds whole or throws a `model_error` and changes nothing.
-/// Stakeholders are never removed, so vertex indices are stable and equal to insertion order;
-/// relations keep insertion order.
+/// is validated and either succeeds whole or throws a `model_error` and changes nothing, and
+/// so does every removal and update (model/editing.hpp). Vertex indices are positions in
+/// insertion order: removing a stakeholder moves each later one down by one; relations,
+/// projects and decisions keep insertion order likewise.
 ///
 /// Storage is compact and flat: a relation is a 32-byte record of vertex indices, an interned
 /// type, its weight and scale, with provenance and attributes kept aside for the relations
@@ -60,12 +64,12 @@ struct network_access;
 /// access and invalidates references returned by `graph()`, `add_stakeholder`,
 /// `stakeholder`, `stakeholder_at`, `stakeholders()` and `relation_type`. A reader that reads
 /// more than once (an analysis) holds a `read_guard` for the whole read: while any guard
-/// lives, every change (the `add_*` members, `set_metadata`, copy and move assignment) throws
-/// `concurrent_modification` and changes nothing, and a guard taken while a change runs
-/// throws the same; so a guarded read never sees two states of the network. Copying a
-/// network holds a guard on it while copying, and both assignments count as changes. Moving
-/// from a network with the move constructor, and destroying it, still need exclusive access,
-/// as for any object (the move constructor stays `noexcept`, so containers move networks).
+/// lives, every change (the `add_*`, `remove_*` and `update_*` members, `set_metadata`, copy
+/// and move assignment) throws `concurrent_modification` and changes nothing, and a guard
+/// taken while a change runs throws the same; so a guarded read never sees two states of the
+/// network. Copying a network holds a guard on it while copying. Moving from a network with
+/// the move constructor, and destroying it, still need exclusive access, as for any object
+/// (the move constructor stays `noexcept`, so containers move networks).
 class Network {
  public:
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -367,6 +371,33 @@ class Network {
   const std::vector<Project>& projects() const { return data_.projects; }
   const std::vector<Decision>& decisions() const { return data_.decisions; }
 
+  // -- Editing, documented and defined in model/editing.hpp: each edit is a change, checked
+  // as the inserts are, that changes all or nothing.
+  std::optional<std::size_t> find_relation(std::string_view source, std::string_view target,
+                                           std::string_view type) const;
+  removal remove_stakeholder(std::string_view id, bool cascade = false);
+  removal remove_stakeholders(std::span<const std::string> ids, bool cascade = false);
+  removal remove_relation(std::size_t i);
+  removal remove_relation(std::string_view source, std::string_view target,
+                          std::string_view type);
+  removal remove_relations(std::span<const std::size_t> positions);
+  removal remove_project(std::string_view id, bool cascade = false);
+  removal remove_projects(std::span<const std::string> ids, bool cascade = false);
+  removal remove_decision(std::string_view id);
+  removal remove_decisions(std::span<const std::string> ids);
+  const Stakeholder& update_stakeholder(std::string_view id, Stakeholder replacement);
+  template <std::invocable<Stakeholder&> Edit>
+  const Stakeholder& update_stakeholder(std::string_view id, Edit edit);
+  Relation update_relation(std::size_t i, const Relation& replacement);
+  template <std::invocable<Relation&> Edit>
+  Relation update_relation(std::size_t i, Edit edit);
+  const Project& update_project(std::string_view id, Project replacement);
+  template <std::invocable<Project&> Edit>
+  const Project& update_project(std::string_view id, Edit edit);
+  const Decision& update_decision(std::string_view id, Decision replacement);
+  template <std::invocable<Decision&> Edit>
+  const Decision& update_decision(std::string_view id, Edit edit);
+
   /// The Boost.Graph view: vertex bundles are `Stakeholder`, edge bundles `Relation`, vertex
   /// i is stakeholder i and `boost::edges` runs in relation order. Built on the first call
   /// after a change, in O(stakeholders + relations), and kept until the next change.
@@ -445,6 +476,7 @@ class Network {
     Network& net_;
   };
   friend struct detail::network_access;
+  friend struct detail::network_editor;
 
   // The Boost.Graph view and each relation's edge in it. Held by pointer so the edge
   // descriptors, which point into this graph, survive moves of the network.
@@ -453,30 +485,16 @@ class Network {
     std::vector<edge_type> edges;
   };
 
-  // A relation as stored: 32 bytes; the rare parts (provenance, attributes) live in data_.details.
-  struct Record {
-    std::uint32_t source, target, type;
-    std::int32_t scale;    // a Scale, or no_scale
-    double weight;         // NaN when not given
-    std::size_t details;   // an index into data_.details, or no_details
-  };
-  struct Details {
-    Provenance provenance;
-    nlohmann::json attributes;
-  };
+  // A relation as stored (32 bytes), and its rare parts, kept in data_.details.
+  using Record = detail::relation_record;
+  using Details = detail::relation_details;
   static constexpr std::int32_t no_scale = -1;
   static constexpr std::size_t no_details = std::numeric_limits<std::size_t>::max();
   static constexpr std::uint32_t no_type = std::numeric_limits<std::uint32_t>::max();
   static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-  struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
   template <class T>
-  using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
+  using string_map = detail::string_map<T>;
 
   // Swaps the contents only: the reader counts and the view's lock stay with their objects.
   void swap(Network& other) noexcept { std::swap(data_, other.data_); }
@@ -554,22 +572,6 @@ class Network {
     }
   }
 
-  // A copy of the view is no view: it is rebuilt from the copied contents on first use (the
-  // edge descriptors point into the graph it was built with). A move takes it along: held by
-  // pointer, the graph and its descriptors stay where they are.
-  struct view_cache {
-    std::unique_ptr<const View> built;
-    view_cache() = default;
-    view_cache(const view_cache&) noexcept {}
-    view_cache& operator=(const view_cache&) noexcept {
-      built.reset();
-      return *this;
-    }
-    view_cache(view_cache&&) noexcept = default;
-    view_cache& operator=(view_cache&&) noexcept = default;
-    ~view_cache() = default;
-  };
-
   // Everything the network holds, copied, moved and swapped as one (adding a field is one
   // edit here). Not in here: the reader count `access_` and `view_mutex_`, which belong to
   // the object and not to its contents, so no copy, move or swap ever carries them.
@@ -586,7 +588,7 @@ class Network {
     std::vector<Decision> decisions;
     string_map<std::size_t> decision_index;  // decision id -> position in `decisions`
     nlohmann::json metadata;
-    mutable view_cache view;  // built on first use, under view_mutex_
+    mutable detail::built_cache<View> view;  // built on first use, under view_mutex_
   };
 
   Data data_;
@@ -594,3 +596,5 @@ class Network {
 };
 
 }  // namespace coproduction
+
+#include "coproduction/model/editing.hpp"  // the editing members' definitions
