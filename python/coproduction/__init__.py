@@ -17,6 +17,8 @@ from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
 from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
 from ._report import report
+from . import io
+from .io import read_spreadsheet, write_spreadsheet
 
 __version__: str = _core.__version__
 
@@ -28,6 +30,9 @@ __all__ = [
     "read_json",
     "write_json",
     "from_frames",
+    "read_spreadsheet",
+    "write_spreadsheet",
+    "io",
     "network",
     "examples",
     "report",

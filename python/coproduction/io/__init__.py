@@ -1,0 +1,19 @@
+"""The researcher's data in and out: spreadsheets (a folder of CSV files or an .xlsx
+workbook), NetworkX, igraph, Kumu, GraphML and GEXF.
+
+The package's own format, JSON, is read and written by :func:`coproduction.read_json` and
+:func:`coproduction.write_json`; every reader here is held to the same standard
+(docs/reliability.md): every problem at once, named by where it is, nothing coerced."""
+
+from typing import List
+
+from .._exports import claim_home
+from ._spreadsheet import read_spreadsheet, write_spreadsheet
+
+__all__: List[str] = ["read_spreadsheet", "write_spreadsheet"]
+
+claim_home(__name__, globals(), __all__)
+
+
+def __dir__() -> List[str]:
+    return list(__all__)
