@@ -18,7 +18,8 @@ from .network import Network, from_frames, read_json, write_json
 from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
 from ._report import report
 from . import io
-from .io import read_spreadsheet, write_spreadsheet
+from .io import (from_igraph, from_networkx, read_spreadsheet, to_igraph, to_kumu, to_networkx,
+                 write_spreadsheet)
 
 __version__: str = _core.__version__
 
@@ -32,6 +33,11 @@ __all__ = [
     "from_frames",
     "read_spreadsheet",
     "write_spreadsheet",
+    "to_networkx",
+    "from_networkx",
+    "to_igraph",
+    "from_igraph",
+    "to_kumu",
     "io",
     "network",
     "examples",

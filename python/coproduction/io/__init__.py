@@ -8,9 +8,13 @@ The package's own format, JSON, is read and written by :func:`coproduction.read_
 from typing import List
 
 from .._exports import claim_home
+from ._igraph import from_igraph, to_igraph
+from ._kumu import to_kumu
+from ._networkx import from_networkx, to_networkx
 from ._spreadsheet import read_spreadsheet, write_spreadsheet
 
-__all__: List[str] = ["read_spreadsheet", "write_spreadsheet"]
+__all__: List[str] = ["read_spreadsheet", "write_spreadsheet", "to_networkx", "from_networkx",
+                      "to_igraph", "from_igraph", "to_kumu"]
 
 claim_home(__name__, globals(), __all__)
 
