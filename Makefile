@@ -42,11 +42,11 @@ test-cpp-sanitized: $(VENV)/.tools
 # corpus in tests/fuzz/corpus (copied: the run's own corpus stays in build/fuzz).
 fuzz: fuzz-deps
 	mkdir -p build/fuzz
-	for target in json frames; do \
+	for target in json frames graphml; do \
 	  clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
 	    tests/fuzz/fuzz_$$target.cpp -o build/fuzz/fuzz_$$target || exit 1; \
 	done
-	for target in json frames; do \
+	for target in json frames graphml; do \
 	  mkdir -p build/fuzz/corpus-$$target && cp -n tests/fuzz/corpus/$$target/* build/fuzz/corpus-$$target/; \
 	  build/fuzz/fuzz_$$target build/fuzz/corpus-$$target -max_total_time=$(SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

@@ -4,6 +4,7 @@
 // io/frames.hpp (`_core.add_frames`, and the columns of the five frames of io/frame.hpp as
 // `Network.stakeholder_columns` ... `Network.right_columns`, from which the Python layer makes
 // its DataFrames). The methods are added to the `_core.Network` that register_model.cpp binds.
+// And, in the submodule `_core.io`, io/graphml.hpp and io/gexf.hpp: GraphML and GEXF 1.3.
 
 #include <algorithm>
 #include <cstddef>
@@ -21,6 +22,8 @@
 #include "columns.hpp"
 #include "coproduction/io/frame.hpp"
 #include "coproduction/io/frames.hpp"
+#include "coproduction/io/gexf.hpp"
+#include "coproduction/io/graphml.hpp"
 #include "coproduction/io/json.hpp"
 #include "coproduction/model/network.hpp"
 #include "frame_columns.hpp"
@@ -183,9 +186,117 @@ void add_frames(Network& net, const py::object& stakeholders, const py::object& 
   net = std::move(reader).finish();
 }
 
+// ---- GraphML and GEXF -----------------------------------------------------------------------
+
+XmlLimits xml_limits(std::size_t max_depth, std::size_t max_bytes, std::size_t max_attributes,
+                     std::size_t max_attribute_bytes) {
+  if (max_depth < 1) throw input_error("max_depth", "must be at least 1");
+  return XmlLimits{max_depth, max_bytes, max_attributes, max_attribute_bytes};
+}
+
+// Positions as the layout gives them: an (n, 2) array of doubles, NaN where a stakeholder is
+// not placed; None for no drawing.
+std::vector<point> positions_from(const Network& net, const py::object& given) {
+  std::vector<point> out;
+  if (given.is_none()) return out;
+  const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(given);
+  if (!a || a.ndim() != 2 || a.shape(1) != 2 ||
+      static_cast<std::size_t>(a.shape(0)) != net.num_stakeholders())
+    throw input_error("positions", "must be an array of shape (" +
+                                       std::to_string(net.num_stakeholders()) +
+                                       ", 2): x and y of each stakeholder, in vertex order");
+  out.resize(net.num_stakeholders());
+  const double* p = a.data();
+  for (std::size_t v = 0; v < out.size(); ++v) out[v] = {p[2 * v], p[2 * v + 1]};
+  return out;
+}
+
+void register_graph_formats(py::module_ io) {
+  const XmlLimits defaults;
+  io.attr("XML_MAX_DEPTH") = defaults.max_depth;
+  io.attr("XML_MAX_BYTES") = defaults.max_bytes;
+  io.attr("XML_MAX_ATTRIBUTES") = defaults.max_attributes;
+  io.attr("XML_MAX_ATTRIBUTE_BYTES") = defaults.max_attribute_bytes;
+  io.attr("DEFAULT_RELATION_TYPE") = std::string(default_relation_type);
+
+  // Readers: the text is copied out of Python (or read from the file) first, and parsed into
+  // a network of C++ objects only, so the GIL goes for the whole read.
+  auto text_reader = [&](const char* name, Network (*read)(std::string_view, const XmlLimits&,
+                                                           std::string_view)) {
+    io.def(
+        name,
+        [read](const py::bytes& data, const std::string& default_type, std::size_t max_depth,
+               std::size_t max_bytes, std::size_t max_attributes, std::size_t max_attribute_bytes) {
+          const XmlLimits limits = xml_limits(max_depth, max_bytes, max_attributes, max_attribute_bytes);
+          const std::string text = data;
+          return without_gil([&] { return read(text, limits, default_type); });
+        },
+        py::arg("text"), py::kw_only(), py::arg("default_type") = std::string(default_relation_type),
+        py::arg("max_depth") = defaults.max_depth, py::arg("max_bytes") = defaults.max_bytes,
+        py::arg("max_attributes") = defaults.max_attributes,
+        py::arg("max_attribute_bytes") = defaults.max_attribute_bytes);
+  };
+  auto file_reader = [&](const char* name,
+                         Network (*read)(const std::filesystem::path&, const XmlLimits&, std::string_view)) {
+    io.def(
+        name,
+        [read](const std::filesystem::path& path, const std::string& default_type,
+               std::size_t max_depth, std::size_t max_bytes, std::size_t max_attributes,
+               std::size_t max_attribute_bytes) {
+          const XmlLimits limits = xml_limits(max_depth, max_bytes, max_attributes, max_attribute_bytes);
+          return without_gil([&] { return read(path, limits, default_type); });
+        },
+        py::arg("path"), py::kw_only(), py::arg("default_type") = std::string(default_relation_type),
+        py::arg("max_depth") = defaults.max_depth, py::arg("max_bytes") = defaults.max_bytes,
+        py::arg("max_attributes") = defaults.max_attributes,
+        py::arg("max_attribute_bytes") = defaults.max_attribute_bytes);
+  };
+  text_reader("read_graphml_text", [](std::string_view t, const XmlLimits& l, std::string_view d) {
+    return read_graphml(t, l, d);
+  });
+  file_reader("read_graphml_file", [](const std::filesystem::path& p, const XmlLimits& l, std::string_view d) {
+    return read_graphml_file(p, l, d);
+  });
+  text_reader("read_gexf_text", [](std::string_view t, const XmlLimits& l, std::string_view d) {
+    return read_gexf(t, l, d);
+  });
+  file_reader("read_gexf_file", [](const std::filesystem::path& p, const XmlLimits& l, std::string_view d) {
+    return read_gexf_file(p, l, d);
+  });
+
+  // Writers: the network is held for reading while the text is made and written without the
+  // GIL (`held_network`: a change from another thread meanwhile is refused, not seen).
+  io.def(
+      "dump_graphml",
+      [](const Network& net) { return held_network(net, [](const Network& n) { return dump_graphml(n); }); },
+      py::arg("net"));
+  io.def(
+      "write_graphml",
+      [](const Network& net, const std::filesystem::path& path) {
+        held_network(net, [&](const Network& n) { write_graphml(n, path); });
+      },
+      py::arg("net"), py::arg("path"));
+  io.def(
+      "dump_gexf",
+      [](const Network& net, const py::object& positions) {
+        const std::vector<point> at = positions_from(net, positions);
+        return held_network(net, [&](const Network& n) { return dump_gexf(n, at); });
+      },
+      py::arg("net"), py::arg("positions") = py::none());
+  io.def(
+      "write_gexf",
+      [](const Network& net, const std::filesystem::path& path, const py::object& positions) {
+        const std::vector<point> at = positions_from(net, positions);
+        held_network(net, [&](const Network& n) { write_gexf(n, path, at); });
+      },
+      py::arg("net"), py::arg("path"), py::arg("positions") = py::none());
+}
+
 }  // namespace
 
 void register_io(py::module_& m) {
+  register_graph_formats(m.def_submodule("io", "GraphML and GEXF 1.3: readers and writers of a network."));
+
   // ---- JSON -------------------------------------------------------------------------------
   m.def(
       "read_json_text",

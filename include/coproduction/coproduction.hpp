@@ -23,6 +23,8 @@
 #include "coproduction/io/json.hpp"
 #include "coproduction/io/frame.hpp"
 #include "coproduction/io/frames.hpp"
+#include "coproduction/io/graphml.hpp"
+#include "coproduction/io/gexf.hpp"
 
 #include "coproduction/metrics/edge_reading.hpp"
 #include "coproduction/metrics/inequality.hpp"

@@ -18,8 +18,8 @@ from .network import Network, from_frames, read_json, write_json
 from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
 from ._report import report
 from . import io
-from .io import (from_igraph, from_networkx, read_spreadsheet, to_igraph, to_kumu, to_networkx,
-                 write_spreadsheet)
+from .io import (from_igraph, from_networkx, read_gexf, read_graphml, read_spreadsheet, to_igraph,
+                 to_kumu, to_networkx, write_gexf, write_graphml, write_spreadsheet)
 
 __version__: str = _core.__version__
 
@@ -38,6 +38,10 @@ __all__ = [
     "to_igraph",
     "from_igraph",
     "to_kumu",
+    "read_graphml",
+    "write_graphml",
+    "read_gexf",
+    "write_gexf",
     "io",
     "network",
     "examples",

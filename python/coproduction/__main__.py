@@ -1,5 +1,6 @@
 """Command line: ``coproduction`` (or ``python -m coproduction``) with one of the commands
-``demo``, ``validate``, ``describe``, ``report``, ``power``, ``ladder``, ``audit``, ``metrics``;
+``demo``, ``validate``, ``describe``, ``report``, ``power``, ``ladder``, ``audit``, ``metrics``,
+``convert``;
 ``coproduction --help`` lists them and ``coproduction <command> --help`` their options.
 
 A file that cannot be read or is not a valid document is reported on stderr, one line per
@@ -24,6 +25,7 @@ import pandas as pd
 
 from . import audit, examples
 from ._report import report as _html_report
+from .io._convert import FORMATS, convert
 from . import metrics as _metrics_module
 from . import power as _power_module
 from ._errors import Error, FormatError, Problem, format_error
@@ -38,6 +40,7 @@ _EPILOG = """examples:
   coproduction validate partnership.json         check a file; every problem, one per line
   coproduction report partnership.json -o report.html
   coproduction power partnership.json --by role --format csv
+  coproduction convert partnership.json partnership.xlsx
 
 coproduction <command> --help gives the options of a command."""
 _FILE_HELP = "a data file in the coproduction JSON format (docs/format.md); /dev/stdin reads a pipe"
@@ -212,6 +215,12 @@ def _report(path: str, output: str, project: Optional[str], by: str, index: str,
     return 0
 
 
+def _convert(source: str, target: str, to: Optional[str], read_as: Optional[str]) -> int:
+    read, written = convert(source, target, to=to, read_as=read_as)
+    _out(f"Written: {target} ({read} to {written})")
+    return 0
+
+
 def _ladder(path: str) -> int:
     _out(ladder(_displayable(_read(path))))
     return 0
@@ -296,6 +305,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", help=_FILE_HELP)
     sub.add_argument("--project", help="only this project's decisions and people")
     sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
+    sub = commands.add_parser("convert", parents=[common],
+                              help="write a data file in another format: JSON, a folder of CSV "
+                                   "files, an .xlsx workbook, GraphML, GEXF, Kumu")
+    sub.add_argument("file", help="the file to read (a folder of CSV files too)")
+    sub.add_argument("output", help="the file to write, or the folder for CSV files; its "
+                                    "suffix names the format unless --to does")
+    sub.add_argument("--to", choices=FORMATS, help="the format to write (kumu needs it: its "
+                                                   "files end in .json too)")
+    sub.add_argument("--from", dest="read_as", choices=[f for f in FORMATS if f != "kumu"],
+                     help="the format of the file read, when its suffix does not say")
     sub = commands.add_parser("metrics", parents=[common],
                               help="the structure of the relations: density, reciprocity, "
                                    "centralization, hierarchy, per layer")
@@ -353,6 +372,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                              args.show_labels)
         elif args.command == "audit":
             status = _audit(args.file, args.project, args.format)
+        elif args.command == "convert":
+            status = _convert(args.file, args.output, args.to, args.read_as)
         elif args.command == "metrics":
             status = _metrics(args.file, args.layer, args.scale, args.format)
         else:

@@ -223,7 +223,7 @@ def test_a_valid_file_is_reported_on_stdout(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ((), "the following arguments are required: command"),
     (("bogus",), "argument command: invalid choice: 'bogus' (choose from 'demo', 'describe', "
-                 "'validate', 'ladder', 'report', 'power', 'audit', 'metrics')"),
+                 "'validate', 'ladder', 'report', 'power', 'audit', 'convert', 'metrics')"),
     (("describe",), "the following arguments are required: file"),
     (("validate", "a.json", "b.json"), "unrecognized arguments: b.json"),
     (("demo", "--colour"), "unrecognized arguments: --colour"),
@@ -451,9 +451,39 @@ def test_the_demo_writes_the_report(tmp_path, capsys):
     assert "<section" in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("target, to, written", [
+    ("twam.xlsx", None, "xlsx"), ("twam_csv", None, "csv"), ("twam.graphml", None, "graphml"),
+    ("twam.gexf", None, "gexf"), ("twam.json", None, "json"), ("twam.kumu.json", "kumu", "kumu"),
+])
+def test_convert_writes_every_format_and_reads_it_back(tmp_path, capsys, target, to, written):
+    out = tmp_path / target
+    said = _table(capsys, "convert", TWAM_FILE, str(out), *(["--to", to] if to else []))
+    assert said.strip() == f"Written: {out} (json to {written})"
+    net = cp.examples.load("twam_partners_2013")
+    if written == "kumu":  # holds no decisions: read it as Kumu's JSON
+        kumu = json.loads(out.read_text(encoding="utf-8"))
+        assert len(kumu["connections"]) == len(net.relations)
+        return
+    back = tmp_path / "back.json"
+    _table(capsys, "convert", str(out), str(back), *(["--from", written] if written == "csv"
+                                                        else []))
+    assert cp.read_json(back) == net
+
+
+def test_convert_leaves_nothing_behind_on_bad_data(tmp_path, capsys):
+    bad = write(tmp_path / "bad.json", document(projects=[]))
+    out = tmp_path / "out.xlsx"
+    assert cli.main(["convert", str(bad), str(out)]) == 1
+    assert "unknown project" in capsys.readouterr().err
+    assert not out.exists() and os.listdir(tmp_path) == ["bad.json"]
+
+
 @pytest.mark.parametrize("argv, status", [
     (("report", TWAM_FILE, "-o", "x.html", "--project", "absent"), 1),
     (("report", TWAM_FILE), 2),
+    (("convert", TWAM_FILE, "out.txt"), 1),
+    (("convert", TWAM_FILE, "out.json", "--to", "pdf"), 2),
+    (("convert", TWAM_FILE, TWAM_FILE), 1),
     (("power", TWAM_FILE, "--by", "colour"), 1),
     (("metrics", TWAM_FILE, "--layer", "nope"), 1),
     (("metrics", TWAM_FILE, "--scale", "ward"), 1),
