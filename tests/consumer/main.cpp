@@ -1,5 +1,6 @@
 // A program that uses the installed library as a user's would: it builds a network, writes
-// it, reads it back and checks that nothing was lost, and that bad input is reported.
+// it as JSON, GraphML and GEXF, reads each back and checks that nothing was lost, edits it,
+// and checks that bad input is reported.
 #include <coproduction/coproduction.hpp>
 
 #include <cstdio>
@@ -20,6 +21,18 @@ int main() {
   cp::Network back = cp::read_json_file(path);
   std::filesystem::remove(path);
   if (!(back == net)) return 1;
+  const auto graphml = std::filesystem::temp_directory_path() / "coproduction_consumer.graphml";
+  cp::write_graphml(net, graphml);
+  const bool graphml_same = cp::read_graphml_file(graphml) == net;
+  std::filesystem::remove(graphml);
+  const auto gexf = std::filesystem::temp_directory_path() / "coproduction_consumer.gexf";
+  cp::write_gexf(net, gexf);
+  const bool gexf_same = cp::read_gexf_file(gexf) == net;
+  std::filesystem::remove(gexf);
+  if (!graphml_same || !gexf_same) return 3;
+  cp::Network edited = net;
+  edited.remove_stakeholder("service_users", true);
+  if (edited.num_stakeholders() != 1 || edited.num_relations() != 0) return 4;
   try {
     net.add_relation({.source = "outreach", .target = "nhs", .type = "informs"});
     return 2;
