@@ -8,12 +8,14 @@ page shows exactly this table.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import sys
+import zipfile
 from pathlib import Path
-from typing import Any, Callable, List, NamedTuple, Optional, Type
+from typing import Any, Callable, Iterator, List, NamedTuple, Optional, Type
 
 import pandas as pd
 import pytest
@@ -107,6 +109,58 @@ def _concurrent_write(tmp: Path) -> None:
     net = _net()
     with net._core.reading():
         net.add_stakeholder("front_line_staff", kind="person")
+
+
+@contextlib.contextmanager
+def _inside(folder: Path) -> Iterator[None]:
+    """Work in ``folder``, so that errors name files by the short paths given."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def _xml(text: str, reader: Callable[[str], Any]) -> Callable[[Any], Any]:
+    return lambda tmp: reader(text)
+
+
+_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+           '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><graphml xmlns='
+           '"http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">'
+           '<node id="&lol2;"/></graph></graphml>')
+_EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE g SYSTEM "file:///etc/passwd"><gexf xmlns='
+             '"http://gexf.net/1.3" version="1.3"><graph/></gexf>')
+_DEEP = '<graphml>' + '<x>' * 10_000 + '</x>' * 10_000 + '</graphml>'
+
+
+def _latin1_sheet(tmp: Path) -> None:
+    (tmp / "sheets").mkdir()
+    (tmp / "sheets" / "stakeholders.csv").write_bytes(
+        "id,kind,label\nservice_user,person,Caf\xe9\n".encode("latin-1"))
+    with _inside(tmp):
+        cp.read_spreadsheet("sheets")
+
+
+def _formula_cell(tmp: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "stakeholders"
+    sheet.append(["id", "kind"])
+    sheet.append(["service_user", "=1+1"])
+    book.save(tmp / "book.xlsx")
+    with _inside(tmp):
+        cp.read_spreadsheet("book.xlsx")
+
+
+def _zip_bomb(tmp: Path) -> None:
+    with zipfile.ZipFile(tmp / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * (300 << 20) + b"</a>")
+    with _inside(tmp):
+        cp.read_spreadsheet("bomb.xlsx")
 
 
 CASES: List[Case] = [
@@ -298,6 +352,19 @@ CASES: List[Case] = [
          _pickle_state({"format_version": 1}), cp.FormatError, None),
     Case("write_while_reading", "adding a stakeholder while another thread reads the network",
          _concurrent_write, cp.ConcurrentModificationError, None),
+    # -- spreadsheets, GraphML and GEXF --------------------------------------------------------------
+    Case("xml_billion_laughs", "a GraphML file declaring nested entities (billion laughs)",
+         _xml(_LAUGHS, cp.read_graphml), cp.FormatError, "line 1, column 22"),
+    Case("xml_external_entity", "a GEXF file whose DOCTYPE names `file:///etc/passwd`",
+         _xml(_EXTERNAL, cp.read_gexf), cp.FormatError, "line 1, column 22"),
+    Case("xml_deep_nesting", "GraphML with 10,000 nested elements",
+         _xml(_DEEP, cp.read_graphml), cp.FormatError, "line 1, column 775"),
+    Case("csv_not_utf8", "a CSV sheet saved as Windows-1252 (`Café`)", _latin1_sheet,
+         cp.FormatError, "sheets/stakeholders.csv, byte 38 (line 2)"),
+    Case("xlsx_formula", "a workbook cell holding the formula `=1+1`", _formula_cell,
+         cp.FormatError, "book.xlsx, sheet stakeholders, row 2, column B (kind)"),
+    Case("xlsx_zip_bomb", "a 300 MB sheet compressed into a small workbook (zip bomb)",
+         _zip_bomb, cp.FormatError, "bomb.xlsx"),
 ]
 
 
