@@ -740,6 +740,9 @@ def network(net: Network, *, layer: Any = None, scale: Any = None, color: Any = 
     first = ax.legend(handles=group_handles, title=_by_name(color), loc="upper left",
                       bbox_to_anchor=(1.01, 1.0), fontsize=8, title_fontsize=8,
                       borderaxespad=0.0)
+    # A legend added as an artist is clipped to the axes box when a tight bounding box is
+    # measured (a notebook's inline figures), which cut it off at the figure's edge.
+    first.set_clip_on(False)
     ax.add_artist(first)
     edge_handles = [Line2D([], [], color=edge_colours[t], linewidth=2, label=str(t))
                     for t in types]
