@@ -289,3 +289,22 @@ def test_an_api_page_runs_the_examples_of_the_docstrings_it_shows(tmp_path, monk
     page.write_text("```{eval-rst}\n.. automodule:: shown\n   :no-members:\n```\n"
                     .replace("shown", "json.tool"), encoding="utf-8")
     assert "has no example that runs" in page_problems(page, PROSE_ONLY)[0]
+
+
+def test_sources_are_cited_by_title_everywhere():
+    # A reader sees the source documents by their titles (sources.md lists them), never by a
+    # working file name or number, in the library, its docs, its messages or its tests.
+    root = Path(__file__).resolve().parents[2]
+    numbered = re.compile(r"\bseed[ _-]?0\d\d\b|shared" + "/seeds", re.IGNORECASE)  # not itself
+    found = []
+    for folder in ("include", "src", "python", "docs", "benchmarks", "tests"):
+        for path in (root / folder).rglob("*"):
+            if path.is_file() and path.suffix in {".hpp", ".cpp", ".py", ".pyi", ".md", ".json",
+                                                  ".txt", ".cmake", ".css"}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                found += [f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}"
+                          for m in numbered.finditer(text)]
+    for name in ("README.md", "CHANGELOG.md", "CMakeLists.txt", "Makefile", "pyproject.toml"):
+        text = (root / name).read_text(encoding="utf-8")
+        found += [f"{name}:{text.count(chr(10), 0, m.start()) + 1}" for m in numbered.finditer(text)]
+    assert not found, found

@@ -1,8 +1,8 @@
 #pragma once
 /// \file
-/// Reciprocity: how many relations are returned. Seed 003 holds that co-production is a
-/// relationship, and a relationship runs both ways; a `learns_from` layer whose ties are all
-/// one-way is consultation whatever a project calls itself.
+/// Reciprocity: how many relations are returned. "The coproduction myth" (2015) holds that
+/// co-production is a relationship, and a relationship runs both ways; a `learns_from` layer
+/// whose ties are all one-way is consultation whatever a project calls itself.
 ///
 /// Every measure here reads the Holland & Leinhardt (1970) dyad census of a directed graph:
 /// each unordered pair of distinct stakeholders is *mutual* (ties both ways), *asymmetric*
