@@ -27,8 +27,8 @@ from . import audit, examples
 from ._report import report as _html_report
 from .io._convert import FORMATS, convert
 from . import metrics as _metrics_module
-from . import power as _power_module
 from ._errors import Error, FormatError, Problem, format_error
+from ._privacy_groups import DEFAULT_K, power_shares as _shares_of_k
 from .network import MAX_BYTES, Network, read_json
 from .text import describe, ladder, power, structure
 
@@ -153,6 +153,17 @@ def _read(path: str) -> Network:
     return read_json(data)
 
 
+_K_HELP = ("the smallest group shown on its own, in people (default 5): smaller groups are "
+           "pooled into one, and the output says so; 1 shows every group")
+
+
+def _people(text: str) -> int:
+    """``--k``: a whole number of people, at least 1 (argparse reports the error)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of people, at least 1, not {text!r}")
+    return int(text)
+
+
 def _demo(out: str) -> int:
     net = examples.load("twam_partners_2013")
     shown_net = _displayable(net)
@@ -201,16 +212,24 @@ def _table_out(table: pd.DataFrame, fmt: str) -> None:
         _out(table.round(3).to_string())
 
 
-def _power(path: str, by: str, index: str, project: Optional[str], fmt: str) -> int:
+def _power(path: str, by: str, index: str, project: Optional[str], fmt: str, k: int) -> int:
     net = _displayable(_read(path))
-    _table_out(_power_module.power_shares(net, by=by, index=index, project=project), fmt)
+    table = _shares_of_k(net, by, k=k, index=index, project=project)
+    _table_out(table, fmt)
+    if table.attrs["small_groups"]["groups"]:
+        # Beside the table, never in it: a CSV or JSON table stays one table.
+        note = table.attrs["small_groups"]["note"] + f" (--k {k}; --k 1 shows every group)"
+        if fmt == "text":
+            _out(note)
+        else:
+            print(note, file=sys.stderr)
     return 0
 
 
 def _report(path: str, output: str, project: Optional[str], by: str, index: str,
-            show_labels: bool) -> int:
+            show_labels: bool, k: int) -> int:
     written = _html_report(_read(path), output, project=project, by=by, index=index,
-                           show_labels=show_labels)
+                           show_labels=show_labels, k=k)
     _out(f"Written: {written}")
     return 0
 
@@ -285,6 +304,8 @@ def _parser() -> argparse.ArgumentParser:
                           "convenor")
     sub.add_argument("--index", default="banzhaf",
                      help="the power index of each decision (default banzhaf)")
+    sub.add_argument("--k", type=_people, default=DEFAULT_K, metavar="PEOPLE",
+                     help=_K_HELP)
     sub.add_argument("--show-labels", action="store_true",
                      help="show the stakeholders' and projects' labels (free text: left out "
                           "by default)")
@@ -298,6 +319,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--index", default="banzhaf",
                      help="the power index of each decision (default banzhaf)")
     sub.add_argument("--project", help="only this project's decisions and people")
+    sub.add_argument("--k", type=_people, default=DEFAULT_K, metavar="PEOPLE",
+                     help=_K_HELP)
     sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
     sub = commands.add_parser("audit", parents=[common],
                               help="the principles scorecard of the National Museums Liverpool "
@@ -364,12 +387,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         elif args.command == "validate":
             status = _validate(args.file)
         elif args.command == "power":
-            status = _power(args.file, args.by, args.index, args.project, args.format)
+            status = _power(args.file, args.by, args.index, args.project, args.format,
+                            args.k)
         elif args.command == "ladder":
             status = _ladder(args.file)
         elif args.command == "report":
             status = _report(args.file, args.output, args.project, args.by, args.index,
-                             args.show_labels)
+                             args.show_labels, args.k)
         elif args.command == "audit":
             status = _audit(args.file, args.project, args.format)
         elif args.command == "convert":

@@ -294,7 +294,8 @@ def _by_name(by: Any) -> str:
 # --- Power against people ----------------------------------------------------------------
 
 def power_shares(net: Network, by: Any = "convenor", *, index: str = "banzhaf",
-                 project: Optional[str] = None, ax: Optional[Axes] = None) -> Axes:
+                 project: Optional[str] = None, k: Optional[int] = None,
+                 ax: Optional[Axes] = None) -> Axes:
     """Each group's share of decision power against its share of the people.
 
     Parameters
@@ -305,6 +306,10 @@ def power_shares(net: Network, by: Any = "convenor", *, index: str = "banzhaf",
     index : str, default "banzhaf"
     project : str, optional
         Only this project's decisions and people.
+    k : int, optional
+        Pool the groups of fewer than ``k`` people into one point, as
+        :func:`coproduction.privacy.power_shares` does (for a picture that leaves the
+        researcher's hands); by default every group is drawn.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -320,7 +325,12 @@ def power_shares(net: Network, by: Any = "convenor", *, index: str = "banzhaf",
     coproduction.InputError
         As :func:`coproduction.power.power_shares`.
     """
-    table = _power.power_shares(net, by, index=index, project=project)
+    if k is None:
+        table = _power.power_shares(net, by, index=index, project=project)
+    else:
+        from ._privacy_groups import power_shares as shares_of_k
+
+        table = shares_of_k(net, by, k=k, index=index, project=project)
     x = table["people"].to_numpy(dtype=float)
     y = table["power"].to_numpy(dtype=float)
     created = ax is None

@@ -8,6 +8,7 @@ from typing import List, Tuple, cast
 import pandas as pd
 
 from ._groups import NOT_CODED
+from ._privacy_groups import DEFAULT_K, power_shares as _shares_of_k
 from ._reading import reads_network
 from .network import RIGHTS, Network
 
@@ -30,6 +31,10 @@ def _table(counts: pd.Series, header: str) -> List[str]:
 def describe(net: Network) -> str:
     """A readable summary: stakeholders by kind and role, relations by type, decisions by
     stage, and who holds which right in each decision.
+
+    This is the data themselves, stakeholder by stakeholder, for the researcher who holds
+    them; no group is pooled. What is shared beyond them is :func:`power` and
+    :func:`coproduction.report`, which pool small groups.
 
     Parameters
     ----------
@@ -104,15 +109,37 @@ def structure(net: Network) -> str:
 
 
 @reads_network
-def power(net: Network) -> str:
-    """Who holds decision power (normalised Banzhaf, averaged over decisions), by group."""
+def power(net: Network, *, k: int = DEFAULT_K) -> str:
+    """Who holds decision power (normalised Banzhaf, averaged over decisions), by group.
+
+    Parameters
+    ----------
+    net : Network
+    k : int, default 5
+        The smallest group shown on its own, in people: groups of fewer than ``k`` are pooled
+        as :func:`coproduction.privacy.power_shares` pools them, and the text says so.
+        ``k=1`` shows every group.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> text = cp.text.power(cp.examples.load("twam_partners_2013"))
+    >>> "other (groups under 5)" in text
+    True
+    """
     from . import power as _power
 
     lines = ["Decision power (normalised Banzhaf, mean over decisions weighted by their weight)"]
     for by in ("convenor", "expertise", "role"):
-        shares = _power.power_shares(net, by=by)
+        shares = _shares_of_k(net, by, k=k)
         lines.append(f"  by {by}: power share, head-count share and parity (power / people)")
         lines += ["    " + line for line in shares.round(3).to_string().splitlines()]
+        if shares.attrs["small_groups"]["groups"]:
+            lines.append("    " + shares.attrs["small_groups"]["note"])
     carried = _power.convenor_carried_share(net)
     lines.append(f"  decisions convenors can carry with no partner: {carried:.0%}")
     vetoes = _power.veto_players(net)

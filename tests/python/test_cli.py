@@ -391,13 +391,35 @@ def test_power_prints_the_shares_of_the_function_in_every_format(capsys):
     import io
     import pandas as pd
     net = cp.examples.load("twam_partners_2013")
-    want = cp.power.power_shares(net, by="role")
-    got = pd.read_csv(io.StringIO(_table(capsys, "power", TWAM_FILE, "--by", "role",
+    # By default, groups of fewer than 5 people are pooled, as cp.privacy pools them, and the
+    # note goes beside the table (stderr), never into the CSV.
+    want = cp.privacy.power_shares(net, "role")
+    assert want.attrs["small_groups"]["groups"] > 0
+    assert cli.main(["power", TWAM_FILE, "--by", "role", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    got = pd.read_csv(io.StringIO(out), index_col=0)
+    pd.testing.assert_frame_equal(got, pd.DataFrame(want), check_names=False,
+                                  check_index_type=False, check_dtype=False)
+    assert want.attrs["small_groups"]["note"] in err and "--k 1" in err
+    # --k 1 shows every group: the analysis function's own table.
+    every = cp.power.power_shares(net, by="role")
+    got = pd.read_csv(io.StringIO(_table(capsys, "power", TWAM_FILE, "--by", "role", "--k", "1",
                                          "--format", "csv")), index_col=0)
-    pd.testing.assert_frame_equal(got, want, check_names=False, check_index_type=False,
+    pd.testing.assert_frame_equal(got, every, check_names=False, check_index_type=False,
                                   check_dtype=False)
     as_json = json.loads(_table(capsys, "power", TWAM_FILE, "--by", "role", "--format", "json"))
     assert as_json["service_user"]["power"] == pytest.approx(want.at["service_user", "power"])
+    assert set(as_json) == set(want.index)
+    text = _table(capsys, "power", TWAM_FILE, "--by", "role")
+    assert "other (groups under 5)" in text and "merged into" in text
+    for small in every.index[cp.privacy.head_counts(net, "role").reindex(every.index) < 5]:
+        assert not re.search(rf"^{re.escape(str(small))}\s", text, re.M), small
+
+
+@pytest.mark.parametrize("k", ["0", "-1", "1.5", "five", ""])
+def test_power_refuses_a_k_that_is_not_a_whole_number_of_people(capsys, k):
+    assert cli.main(["power", TWAM_FILE, "--k", k]) == 2
+    assert "--k" in capsys.readouterr().err
     text = _table(capsys, "power", TWAM_FILE, "--project", "reminiscence")
     assert re.search(r"^partner\s+0\.492\s", text, re.M)
 

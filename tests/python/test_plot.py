@@ -163,6 +163,22 @@ def test_power_shares_points_are_the_shares_and_the_parity_line_is_y_equals_x(tw
     assert sorted(names) == sorted(table.index)
 
 
+@pytest.mark.parametrize("k", [5, 13])
+def test_power_shares_with_k_draws_the_pooled_groups(twam, k):
+    ax = cp.plot.power_shares(twam, by="role", k=k)
+    table = cp.privacy.power_shares(twam, "role", k=k)
+    every = cp.power.power_shares(twam, by="role")
+    assert 0 < len(table) < len(every)
+    (points,) = ax.collections
+    np.testing.assert_allclose(points.get_offsets(),
+                               np.column_stack([table["people"], table["power"]]))
+    # The pool's point is the sum of the groups it holds, from the exact table.
+    pooled = every.index.difference(table.index)
+    label = table.attrs["small_groups"]["label"]
+    assert table.at[label, "power"] == pytest.approx(every.loc[pooled, "power"].sum())
+    assert sorted(t.get_text() for t in ax.texts) == sorted(table.index)
+
+
 def test_power_share_labels_stay_inside_and_apart(twam):
     ax = cp.plot.power_shares(twam, by="role")
     ax.figure.canvas.draw()

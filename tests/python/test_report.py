@@ -162,10 +162,16 @@ def test_without_matplotlib_the_report_says_how_to_get_charts_and_keeps_the_tabl
 
 @pytest.mark.parametrize("name", cp.examples.names())
 @pytest.mark.parametrize("by", ["role", "convenor", "expertise"])
-def test_power_shares_are_the_apis(name, by):
+@pytest.mark.parametrize("k", [None, 1, 3, 30])
+def test_power_shares_are_the_apis(name, by, k):
     net = cp.examples.load(name)
-    root = parse(cp.report(net, by=by, date=DATE))
-    expected = cp.power.power_shares(net, by)
+    root = parse(cp.report(net, by=by, date=DATE, **({} if k is None else {"k": k})))
+    # Groups of fewer than k people (5 by default) pooled as cp.privacy pools them; k=1 is
+    # the analysis function's own table.
+    expected = cp.privacy.power_shares(net, by, k=5 if k is None else k)
+    if k == 1:
+        pd.testing.assert_frame_equal(pd.DataFrame(expected), cp.power.power_shares(net, by),
+                                      check_index_type=False)
     rows = table_rows(root, "cp-power-shares")
     assert [words(r[0]) for r in rows] == [str(g) for g in expected.index]
     for cells, (_, want) in zip(rows, expected.iterrows()):
@@ -173,7 +179,12 @@ def test_power_shares_are_the_apis(name, by):
         assert same(number(cells[2]), want["people"])
         assert same(number(cells[3]), want["power"])
         assert same(number(cells[4]), want["parity"])
-    sides = cp.power.power_shares(net, "convenor")
+    sides = cp.privacy.power_shares(net, "convenor", k=5 if k is None else k)
+    note = expected.attrs["small_groups"]
+    said = [words(n) for n in section(root, "power").iter("p") if "merged into" in words(n)]
+    assert len(said) == (1 if note["groups"] else 0)
+    if note["groups"]:
+        assert note["note"] in said[0] and f"k={5 if k is None else k}" in said[0]
     if by != "convenor":
         rows = table_rows(root, "cp-power-sides")
         assert {words(r[0]): number(r[4]) for r in rows} == sides["parity"].to_dict()
@@ -193,10 +204,23 @@ def test_gini_holders_and_convenor_share_are_the_apis(name):
     shares = people / people.sum()
     rows = table_rows(root, "cp-power-holders")
     assert rows, "somebody holds power"
+    # A role held by fewer than 5 people, counted by hand (a group counts its size), is
+    # shown as the pooled group, so the holders' table does not undo the pooling.
+    heads = net.stakeholders.loc[people.index].assign(
+        n=lambda f: f["size"].fillna(1), r=lambda f: f["role"].fillna("not coded"))
+    counts = heads.groupby("r")["n"].sum().sort_values(kind="stable")
+    small = set(counts.index[counts < 5])
+    # A pool of fewer than 5 people is itself too small: the smallest other groups join it.
+    for role, n in counts.items():
+        if not small or counts[list(small)].sum() >= 5:
+            break
+        small.add(role)
+    pooled = cp.privacy.power_shares(net, "role").attrs["small_groups"]["label"]
     for cells in rows:
         sid = words(cells[0])
         assert number(cells[2]) == pytest.approx(shares[sid], abs=1e-12)
-        assert words(cells[1]) == str(net.stakeholders.at[sid, "role"])
+        role = heads.at[sid, "r"]
+        assert words(cells[1]) == (pooled if role in small else str(role))
     shown = [number(c[2]) for c in rows]
     assert shown == sorted(shown, reverse=True)
     holding = int((people > 0).sum())
@@ -317,7 +341,8 @@ def test_settings_reach_every_number(settings):
     weighted = settings.get("weighted", True)
     project = settings.get("project")
     by = settings.get("by", "role")
-    expected = cp.power.power_shares(net, by, index=index, weighted=weighted, project=project)
+    expected = cp.privacy.power_shares(net, by, index=index, weighted=weighted,
+                                       project=project)
     rows = table_rows(root, "cp-power-shares")
     assert {words(r[0]): number(r[3]) for r in rows} == expected["power"].to_dict()
     config = cp.audit.PrinciplesConfig(index=index, weighted=weighted)
@@ -524,8 +549,9 @@ def test_the_footer_lists_every_setting_and_the_version(twam):
     root = parse(cp.report(twam, by="convenor", index="shapley_shubik",
                            ladder_config=ladder, principles_config=principles,
                            tokenism_influence="share", tokenism_threshold=0.2,
-                           title="Board paper", date=DATE, max_drawn=50))
+                           title="Board paper", date=DATE, max_drawn=50, k=7))
     listed = settings_of(root)
+    assert listed["k"] == "7"
     keywords = [p for p in inspect.signature(cp.report).parameters if p not in ("net", "path")]
     for name in keywords:
         if name.endswith("_config"):
@@ -619,6 +645,9 @@ def test_the_drawing_is_left_out_above_max_drawn(twam):
     ({"date": "2024-02-30"}, "date", "2024-02-30"),
     ({"max_drawn": -1}, "max_drawn", "-1"),
     ({"max_drawn": 2.5}, "max_drawn", "2.5"),
+    ({"k": 0}, "k", "0"),
+    ({"k": 2.5}, "k", "2.5"),
+    ({"k": True}, "k", "True"),
 ])
 def test_bad_arguments_raise_input_error_naming_them(twam, arguments, where, words_):
     with pytest.raises(cp.InputError) as error:

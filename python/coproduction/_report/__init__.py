@@ -33,6 +33,7 @@ from typing import List, Optional, Union, overload
 from .. import _core, audit as _audit, display as _display, ladder as _ladder
 from .._checks import network_core
 from .._errors import input_error
+from .._privacy_groups import DEFAULT_K
 from .._reading import reads_network
 from ..network import Network
 from ._page import render as _render
@@ -45,7 +46,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 @overload
 def report(net: Network, path: None = None, *, project: Optional[str] = ...,
-           by: str = ..., index: str = ..., weighted: bool = ...,
+           by: str = ..., k: int = ..., index: str = ..., weighted: bool = ...,
            ladder_config: Optional[_ladder.LadderConfig] = ...,
            principles_config: Optional[_audit.PrinciplesConfig] = ...,
            tokenism_influence: str = ..., tokenism_threshold: Optional[float] = ...,
@@ -56,7 +57,7 @@ def report(net: Network, path: None = None, *, project: Optional[str] = ...,
 
 @overload
 def report(net: Network, path: PathLike, *, project: Optional[str] = ...,
-           by: str = ..., index: str = ..., weighted: bool = ...,
+           by: str = ..., k: int = ..., index: str = ..., weighted: bool = ...,
            ladder_config: Optional[_ladder.LadderConfig] = ...,
            principles_config: Optional[_audit.PrinciplesConfig] = ...,
            tokenism_influence: str = ..., tokenism_threshold: Optional[float] = ...,
@@ -67,7 +68,8 @@ def report(net: Network, path: PathLike, *, project: Optional[str] = ...,
 
 @reads_network
 def report(net: Network, path: Optional[PathLike] = None, *, project: Optional[str] = None,
-           by: str = "role", index: str = "banzhaf", weighted: bool = True,
+           by: str = "role", k: int = DEFAULT_K, index: str = "banzhaf",
+           weighted: bool = True,
            ladder_config: Optional[_ladder.LadderConfig] = None,
            principles_config: Optional[_audit.PrinciplesConfig] = None,
            tokenism_influence: str = "rank", tokenism_threshold: Optional[float] = None,
@@ -97,6 +99,12 @@ def report(net: Network, path: Optional[PathLike] = None, *, project: Optional[s
     by : str, default "role"
         The grouping of decision power: a stakeholder column (``"role"``, ``"kind"``,
         ``"sector"``, ``"expertise"``, ``"under_served"``, ``"paid"``) or ``"convenor"``.
+    k : int, default 5
+        The smallest group shown on its own, in people: groups of fewer than ``k`` are pooled
+        into one row, as :func:`coproduction.privacy.power_shares` pools them, in every table
+        and chart of groups, and the report says so; in the table of individual holders a
+        role held by fewer than ``k`` people is shown as that pooled group. ``k=1`` shows
+        every group.
     index : str, default "banzhaf"
         The power index of each decision: ``"banzhaf"``, ``"shapley_shubik"``,
         ``"deegan_packel"``, ``"holler"`` or ``"johnston"``.
@@ -145,6 +153,7 @@ def report(net: Network, path: Optional[PathLike] = None, *, project: Optional[s
     Notes
     -----
     Every number is one that a public function returns with the same settings:
+    :func:`coproduction.privacy.power_shares` (the groups, with ``k``),
     :func:`coproduction.power.power_shares`, :func:`coproduction.power.decision_power`,
     :func:`coproduction.power.convenor_carried_share`, :func:`coproduction.power.veto_players`,
     :func:`coproduction.metrics.gini`, :func:`coproduction.ladder.classify`,
@@ -165,7 +174,7 @@ def report(net: Network, path: Optional[PathLike] = None, *, project: Optional[s
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise input_error("path", f"a file path or None, not {type(path).__name__}")
     settings = _checked_settings(
-        net, project=project, by=by, index=index, weighted=weighted,
+        net, project=project, by=by, k=k, index=index, weighted=weighted,
         ladder_config=ladder_config, principles_config=principles_config,
         tokenism_influence=tokenism_influence, tokenism_threshold=tokenism_threshold,
         tokenism_include_convenors=tokenism_include_convenors, show_labels=show_labels,

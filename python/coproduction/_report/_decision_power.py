@@ -34,6 +34,31 @@ _INDEX_WORDS: Dict[str, str] = {
 }
 
 
+def _pooled_note(shares: pd.DataFrame, k: int, by: str) -> str:
+    """What the small-group rule did to the table of groups, in words naming no group."""
+    record = shares.attrs.get("small_groups", {})
+    if not record.get("groups"):
+        return ""
+    return (f"A group of one or two people is those people, so no group of fewer than {k} "
+            f"people is shown on its own here: {_esc(record['note'])} The setting is "
+            f"<code>k={k}</code>.")
+
+
+def _roles_shown(net: Network, ids: pd.Index, s: _Settings) -> List[Any]:
+    """Each holder's role, or the pooled group's label for a role held by fewer than k
+    people (pooled as the table of groups by role pools them), so that the table of holders
+    does not undo the pooling."""
+    from .._privacy_groups import head_counts, merge_small_groups
+
+    heads = head_counts(net, "role", project=s.project)
+    pooled = merge_small_groups(heads.to_frame(), "people", s.k, additive=["people"])
+    label = pooled.attrs["small_groups"]["label"]
+    kept = set(pooled.index) - {label}
+    return [("not coded" if pd.isna(role) else role)
+            if ("not coded" if pd.isna(role) else role) in kept else label
+            for role in net.stakeholders["role"].reindex(ids).to_numpy(dtype=object)]
+
+
 def power_section(net: Network, s: _Settings, r: _Readings, plot: Optional[ModuleType]) -> str:
     scope = (f" Only the decisions of project <strong>{_esc(s.project)}</strong> are read, and "
              f"only the people taking part in it." if s.project else "")
@@ -78,6 +103,9 @@ def power_section(net: Network, s: _Settings, r: _Readings, plot: Optional[Modul
                              caption="Decision power of convenors and partners",
                              numeric=[1, 2, 3, 4]))
     parts.append(f'<div class="tables">{"".join(tables)}</div>')
+    pooled = _pooled_note(p.shares, s.k, s.by)
+    if pooled:
+        parts.append(_note(pooled))
     parts.append(_p(
         "<dfn>Convenors</dfn> are the side that initiated the work and holds its resources "
         "(coded <code>convenor</code> in the data); everyone else is a partner. The convenors "
@@ -95,7 +123,7 @@ def power_section(net: Network, s: _Settings, r: _Readings, plot: Optional[Modul
     holders = p.each.sort_values("power", ascending=False, kind="stable")
     holding = holders[holders["power"] > 0]
     top = holding.iloc[:15]
-    roles = net.stakeholders["role"].reindex(top.index).to_numpy(dtype=object)
+    roles = _roles_shown(net, top.index, s)
     parts.append(_table(
         ["stakeholder", "role", "share of the power", "parity ratio"],
         [[_Id(sid), role, _Num(row["power"]), _Num(row["parity"])]
@@ -122,7 +150,8 @@ def power_section(net: Network, s: _Settings, r: _Readings, plot: Optional[Modul
     charts: List[str] = []
     if s.weighted:
         charts.append(_chart(
-            lambda ax: plot.power_shares(net, s.by, index=s.index, project=s.project, ax=ax),
+            lambda ax: plot.power_shares(net, s.by, index=s.index, project=s.project, k=s.k,
+                                         ax=ax),
             key="chart-power-shares", size=(6.8, 6.2), constrained=False,
             description=f"Share of decision power against share of the people, by {s.by}",
             caption=f"Each group\u2019s share of the power (up) against its share of the "

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional
 import pandas as pd
 
 from .. import audit as _audit, ladder as _ladder, metrics as _metrics, power as _power
+from .._privacy_groups import power_shares as _shares_of_k
 from ..network import SCALES, Network
 from ._settings import Settings as _Settings
 
@@ -18,8 +19,8 @@ from ._settings import Settings as _Settings
 class Power:
     """The decision power of the people, as the public functions give it."""
 
-    shares: pd.DataFrame            # power_shares(by=settings.by)
-    sides: pd.DataFrame             # power_shares(by="convenor")
+    shares: pd.DataFrame            # privacy.power_shares(by=settings.by, k=settings.k)
+    sides: pd.DataFrame             # privacy.power_shares(by="convenor", k=settings.k)
     each: pd.DataFrame              # power_shares by stakeholder: one group per person
     values: "pd.Series[float]"      # decision_power(by="all") of the people taking part
     gini: float
@@ -38,8 +39,10 @@ def _read_power(net: Network, s: _Settings) -> Optional[Power]:
     if _decisions_of(net, s.project) == 0:
         return None
     common: Dict[str, Any] = {"index": s.index, "weighted": s.weighted, "project": s.project}
-    shares = _power.power_shares(net, s.by, **common)
-    sides = _power.power_shares(net, "convenor", **common)
+    # Groups of fewer than k people pooled, as the privacy module's rule has it: a group of
+    # one or two people is those people.
+    shares = _shares_of_k(net, s.by, k=s.k, **common)
+    sides = _shares_of_k(net, "convenor", k=s.k, **common)
     ids = net.stakeholders.index
     # One group per stakeholder: the people power_shares counts, each with their own share.
     each = _power.power_shares(net, pd.Series(list(ids), index=ids, dtype=object), **common)

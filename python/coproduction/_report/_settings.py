@@ -16,6 +16,7 @@ from .. import audit as _audit, ladder as _ladder
 from .._checks import check_project
 from .._errors import input_error
 from .._groups import resolve_groups
+from .._privacy_groups import check_k
 from ..decision_power import INDICES
 from ..network import Network
 
@@ -28,6 +29,7 @@ REPORT_INDICES: Tuple[str, ...] = tuple(i for i in INDICES if i != "banzhaf_abso
 class Settings:
     project: Optional[str]
     by: str
+    k: int
     index: str
     weighted: bool
     ladder_config: _ladder.LadderConfig
@@ -44,7 +46,8 @@ class Settings:
     def groups(self) -> List[Tuple[str, List[Tuple[str, str]]]]:
         """Every setting as (name, value), in three groups: the report's own keywords, then
         each configuration field by field (named ``ladder_config.<field>``)."""
-        own = [("project", self.project), ("by", self.by), ("index", self.index),
+        own = [("project", self.project), ("by", self.by), ("k", self.k),
+               ("index", self.index),
                ("weighted", self.weighted), ("tokenism_influence", self.tokenism_influence),
                ("tokenism_threshold", self.tokenism_threshold),
                ("tokenism_include_convenors", self.tokenism_include_convenors),
@@ -84,7 +87,8 @@ def _date(value: Any) -> str:
                               f"{value!r}")
 
 
-def checked_settings(net: Network, *, project: Any, by: Any, index: Any, weighted: Any,
+def checked_settings(net: Network, *, project: Any, by: Any, k: Any, index: Any,
+                     weighted: Any,
                      ladder_config: Any, principles_config: Any, tokenism_influence: Any,
                      tokenism_threshold: Any, tokenism_include_convenors: Any,
                      show_labels: Any, title: Any, date: Any, max_drawn: Any) -> Settings:
@@ -94,6 +98,7 @@ def checked_settings(net: Network, *, project: Any, by: Any, index: Any, weighte
         raise input_error("by", f"a stakeholder column such as 'role' or 'convenor', not "
                                 f"{type(by).__name__}")
     resolve_groups(by, net.stakeholders.index, net=net)  # an unknown column raises here
+    k = check_k(k)
     if index not in REPORT_INDICES:
         raise input_error("index", f"must be one of {', '.join(REPORT_INDICES)}, got {index!r}")
     weighted = _bool(weighted, "weighted")
@@ -134,7 +139,8 @@ def checked_settings(net: Network, *, project: Any, by: Any, index: Any, weighte
         raise input_error("max_drawn", f"a whole number of stakeholders, 0 or more, got "
                                        f"{max_drawn!r}")
     return Settings(
-        project=project, by=by, index=index, weighted=weighted, ladder_config=ladder_config,
+        project=project, by=by, k=k, index=index, weighted=weighted,
+        ladder_config=ladder_config,
         principles_config=principles_config, tokenism_influence=tokenism_influence,
         tokenism_threshold=None if tokenism_threshold is None else float(tokenism_threshold),
         tokenism_include_convenors=include, show_labels=labels,
