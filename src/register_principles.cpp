@@ -82,16 +82,18 @@ void register_principles(py::module_& ladder) {
            "Raises InputError naming the first field out of its range.");
   ladder.def(
       "principles",
-      [](const Network& net, const std::optional<std::string>& project, const C& config) {
+      [](const Network& net, const std::optional<std::string>& project, const C& config,
+         const Network* previous) {
         // The configuration is copied while the GIL is held and the network is held for
         // reading (interrupt.hpp), so the scorecard reads one state of C++ objects only and
         // writes only its own rows: the GIL can be released. Ctrl-C stops the power indices.
+        // The wave before, if any, is held for reading by `principles` itself.
         const C c = config;
         return rows_dict(held_network(net, [&](const Network& n) {
-          return principles(n, project, c, python_signals);
+          return principles(n, project, c, python_signals, previous);
         }));
       },
-      py::arg("net"), py::arg("project"), py::arg("config"),
+      py::arg("net"), py::arg("project"), py::arg("config"), py::arg("previous") = nullptr,
       "The twelve principles of the Co-production Framework read against the network: a dict "
       "of columns principle, indicator, value (float array, NaN where not measurable), "
       "verdict, threshold, evidence and needs (a list per row).");

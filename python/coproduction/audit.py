@@ -205,7 +205,8 @@ def _core_config(config: PrinciplesConfig) -> Any:
 
 @reads_network
 def principles(net: Network, project: Optional[str] = None, *,
-               config: Optional[PrinciplesConfig] = None) -> pd.DataFrame:
+               config: Optional[PrinciplesConfig] = None,
+               previous: Optional[Network] = None) -> pd.DataFrame:
     r"""The twelve principles of the *Co-production Framework*, each read against the network.
 
     Parameters
@@ -219,6 +220,10 @@ def principles(net: Network, project: Optional[str] = None, *,
         and without it.
     config : PrinciplesConfig, optional
         The thresholds; the defaults of :class:`PrinciplesConfig` otherwise.
+    previous : Network, optional
+        The same partnership in the wave of fieldwork before (``Timeline.scorecard`` passes
+        it): Critical, reflective, adaptive is then measured from the change between the
+        two, instead of "not measurable".
 
     Returns
     -------
@@ -259,7 +264,13 @@ def principles(net: Network, project: Optional[str] = None, *,
     * Decentralise: :math:`HHI^* = (HHI - 1/n) / (1 - 1/n)` of :math:`P_s` over the
       :math:`n` stakeholders taking part, with Freeman's degree centralization of all
       relations (direction ignored) among them.
-    * Critical, reflective, adaptive; Visible; Impactful: not measurable from one snapshot.
+    * Critical, reflective, adaptive, with ``previous``: :math:`C = S_{partner}(now) -
+      S_{partner}(before)`, the change in the partners' share of decision power; it meets
+      when the partners also held ``involved`` or more in an evaluation decision of the
+      wave before (the reflection was shared with them) and :math:`C > 0` (practice adapted
+      in their favour), partly with one of the two. Without ``previous`` not measurable:
+      one snapshot cannot show change.
+    * Visible; Impactful: not measurable from relations and rights.
 
     Shares lie in [0, 1]; the parity ratio in [0, 1 / head-count share]. docs/audit.md gives
     each principle's wording, the verdict rules and why a principle cannot be measured.
@@ -307,7 +318,11 @@ def principles(net: Network, project: Optional[str] = None, *,
     # The core refuses an unknown project with the same words; asking here spares it the
     # copy of the network, and says so for a project that is not even a string.
     check_project(net, project)
-    rows = _core.ladder.principles(core, project, _core_config(config))
+    if previous is not None and not isinstance(previous, Network):
+        raise input_error("previous", f"a coproduction.Network (the wave before), not "
+                                      f"{type(previous).__name__}")
+    before = None if previous is None else previous._core
+    rows = _core.ladder.principles(core, project, _core_config(config), before)
     table = pd.DataFrame({
         "indicator": pd.Series(rows["indicator"], dtype=object),
         "value": np.asarray(rows["value"], dtype=float),

@@ -154,6 +154,71 @@ TEST(Principles, ASnapshotCannotMeasureAdaptationVisibilityOrImpact) {
   }
 }
 
+// ---- Critical, reflective, adaptive from two waves ----------------------------------------------
+
+// small() with d2 decided by a majority of the museum and the users (shared, one vote each),
+// and, unless `evaluation`, d3 moved from evaluation to delivery (the same game).
+cp::Network changed(bool d2_shared, bool evaluation) {
+  cp::Network net = small();
+  if (d2_shared) {
+    cp::Decision d2 = net.decisions()[1];
+    d2.rule.kind = cp::RuleKind::majority;
+    d2.rights["users"] = shared;
+    d2.rights["museum"] = shared;
+    net.update_decision("d2", d2);
+  }
+  if (!evaluation) {
+    cp::Decision d3 = net.decisions()[2];
+    d3.stage = cp::Stage::delivery;
+    net.update_decision("d3", d3);
+  }
+  return net;
+}
+
+TEST(Principles, CriticalReflectiveAdaptiveIsMeasuredFromTheWaveBefore) {
+  // small(): mean power museum 0.7, users 7/30, staff 1/15 (above): the partners hold 0.3.
+  // With d2 a majority of museum and users, d2 gives each 1/2: users (1/2 + 1/2 + 1/5)/3 =
+  // 0.4, museum (1/2 + 1/2 + 3/5)/3 = 8/15, staff 1/15: the partners hold 7/15.
+  const cp::Network before = small(), after = changed(true, true);
+  const auto critical = [](const cp::Network& now, const cp::Network& was) {
+    return row(cp::principles(now, std::nullopt, {}, {}, &was),
+               "Critical, reflective, adaptive");
+  };
+  // Partners shared d3, the evaluation, in the wave before, and their share rose by 1/6.
+  cp::principle_row r = critical(after, before);
+  EXPECT_NEAR(r.value, 7.0 / 15 - 0.3, 1e-12);
+  EXPECT_EQ(r.verdict, V::meets);
+  EXPECT_TRUE(contains(r.evidence, "0.300 in the wave before, 0.467 now (+0.167)")) << r.evidence;
+  EXPECT_TRUE(contains(r.evidence, "1 of 1 evaluation decisions")) << r.evidence;
+  EXPECT_TRUE(r.needs.empty());
+  // The other way: reflection shared, power moved away from the partners.
+  r = critical(before, after);
+  EXPECT_NEAR(r.value, 0.3 - 7.0 / 15, 1e-12);
+  EXPECT_EQ(r.verdict, V::partly);
+  // No evaluation decision in the wave before: adaptation without shared reflection.
+  r = critical(after, changed(false, false));
+  EXPECT_NEAR(r.value, 7.0 / 15 - 0.3, 1e-12);
+  EXPECT_EQ(r.verdict, V::partly);
+  EXPECT_TRUE(contains(r.evidence, "0 of 0 evaluation decisions")) << r.evidence;
+  // Neither: no change and no evaluation.
+  r = critical(changed(false, false), changed(false, false));
+  EXPECT_EQ(r.value, 0.0);
+  EXPECT_EQ(r.verdict, V::does_not_meet);
+  // The other eleven rows do not depend on the wave before.
+  auto with = cp::principles(after, std::nullopt, {}, {}, &before);
+  auto without = cp::principles(after);
+  with.erase(with.begin() + 1);
+  without.erase(without.begin() + 1);
+  expect_same_rows(with, without);
+  // A wave before without decisions cannot say.
+  r = critical(after, cp::Network{});
+  EXPECT_EQ(r.verdict, V::not_measurable);
+  EXPECT_TRUE(contains(joined(r.needs), "in both waves"));
+  // A project must be a project of both waves.
+  const cp::Network empty;
+  EXPECT_THROW(cp::principles(after, std::string("p"), {}, {}, &empty), cp::input_error);
+}
+
 // ---- each indicator by hand -----------------------------------------------------------------
 
 TEST(Principles, Active) {

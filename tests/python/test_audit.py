@@ -652,3 +652,62 @@ def test_a_project_without_decisions_is_read_as_such():
         assert "no decision in the decisions of project 'empty'" in card.loc[principle, "evidence"]
     # Nobody takes part in it, so there is no trust or care to read either.
     assert card.loc["Trust", "verdict"] == NM and card.loc["Protect", "verdict"] == NM
+
+
+# -- Critical, reflective, adaptive from the wave before --------------------------------------
+
+
+def _partners_share(net):
+    return float(cp.power.power_shares(net, "convenor").at["partner", "power"])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_adaptation_is_the_change_in_the_partners_share_and_reflection_the_evaluation(seed):
+    rng = np.random.default_rng(seed)
+    before = cp.examples.load("twam_partners_2013")
+    after = before.copy()
+    # Random edits of the rights of the decisions: each listed holder's right redrawn.
+    rights = after.rights
+    for decision in after.decisions.index:
+        held = rights.loc[decision]
+        if held["votes"].notna().any() or held["veto"].any():
+            continue  # quota rules tie votes to rights; left as they are
+        new = {sid: str(rng.choice(["consulted", "involved", "shared"]))
+               for sid in held.index if str(held.at[sid, "right"]) != "none"}
+        if after.decisions.at[decision, "rule"] == "sole":
+            continue
+        new[next(iter(new))] = "shared"  # a decision needs a holder
+        after.update_decision(decision, rights=new)
+    card = audit.principles(after, previous=before)
+    row = card.loc["Critical, reflective, adaptive"]
+    change = _partners_share(after) - _partners_share(before)
+    assert row["value"] == pytest.approx(change, abs=1e-12)
+    # Reflection by hand: a non-convenor taking part with involved or more in an evaluation
+    # decision of the wave before.
+    stakeholders = before.stakeholders
+    evaluation = before.decisions.index[before.decisions["stage"] == "evaluation"]
+    held = before.rights.reset_index()
+    held = held[held["decision"].isin(evaluation)]
+    partners = ~stakeholders["convenor"].fillna(False).astype(bool)
+    order = list(cp.network.RIGHTS)
+    reflective = any(partners[s] and order.index(str(r)) >= order.index("involved")
+                     for s, r in zip(held["stakeholder"], held["right"]))
+    adapted = change > 1e-9
+    want = ("meets" if reflective and adapted else
+            "partly" if reflective or adapted else "does not meet")
+    assert row["verdict"] == want
+    assert row["needs"] == ""
+    # Every other row is the snapshot's own.
+    alone = audit.principles(after)
+    others = card.index != "Critical, reflective, adaptive"
+    pd.testing.assert_frame_equal(pd.DataFrame(card[others]), pd.DataFrame(alone[others]))
+
+
+def test_without_the_wave_before_adaptation_is_not_measurable_and_a_bad_one_is_refused():
+    net = cp.examples.load("twam_partners_2013")
+    assert audit.principles(net).loc["Critical, reflective, adaptive", "verdict"] == \
+        "not measurable from these data"
+    with pytest.raises(cp.InputError, match="previous"):
+        audit.principles(net, previous="2013")
+    with pytest.raises(cp.InputError, match="previous"):
+        audit.principles(net, "reminiscence", previous=cp.examples.load("nml_collaboration_types"))

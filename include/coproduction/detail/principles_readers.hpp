@@ -97,15 +97,69 @@ inline principle_row active(const scope& s) {
   return measured(std::move(r), value, verdict, join(parts, "; "));
 }
 
-inline principle_row critical(const scope&) {
-  return unmeasurable(
-      row(principle_names[1],
-          "change in practice between waves of fieldwork (adaptation after reflection)",
-          "none: a single snapshot cannot show change"),
-      "one snapshot of relations and decision rights shows where power sits, not whether "
-      "practice is adapting",
-      {"repeated waves of the network (a timeline) to see adaptation, with what the "
-       "partnership reflected on and changed between them"});
+// The partners' share of the decision power in scope: the power of the non-convenors taking
+// part over the power of everyone taking part (0 when nobody holds any).
+inline double partners_share(const scope& s) {
+  double partners = 0, all = 0;
+  for (std::size_t v : s.people) {
+    all += s.power[v];
+    if (!s.convenor[v]) partners += s.power[v];
+  }
+  return all > 0 ? partners / all : 0.0;
+}
+
+// The evaluation decisions in scope, and those in which a partner taking part holds
+// `involved` or more: the partnership reflecting on its work with its partners.
+inline std::pair<std::size_t, std::size_t> evaluations_with_partners(const scope& s) {
+  std::vector<char> evaluation(s.decisions.size(), 0), shared(s.decisions.size(), 0);
+  for (std::size_t d = 0; d < s.decisions.size(); ++d)
+    evaluation[d] = s.net.decisions()[s.decisions[d]].stage == Stage::evaluation;
+  for (const auto& r : s.rights)
+    if (evaluation[r.decision] && s.taking_part[r.stakeholder] && !s.convenor[r.stakeholder] &&
+        r.right >= Right::involved)
+      shared[r.decision] = 1;
+  std::size_t all = 0, with = 0;
+  for (std::size_t d = 0; d < s.decisions.size(); ++d) {
+    all += static_cast<std::size_t>(evaluation[d]);
+    with += static_cast<std::size_t>(shared[d]);
+  }
+  return {all, with};
+}
+
+inline principle_row critical(const scope& s, const scope* before) {
+  principle_row r = row(
+      principle_names[1],
+      "change in practice between waves of fieldwork (adaptation after reflection): the "
+      "change in the partners' share of decision power since the wave before",
+      "meets: partners involved or more in an evaluation decision of the wave before "
+      "(reflection shared) and their share of decision power risen since; partly: one of "
+      "the two; else does not meet");
+  if (before == nullptr)
+    return unmeasurable(
+        std::move(r),
+        "one snapshot of relations and decision rights shows where power sits, not whether "
+        "practice is adapting",
+        {"repeated waves of the network (a timeline) to see adaptation, with what the "
+         "partnership reflected on and changed between them"});
+  if (!s.has_decisions() || !before->has_decisions())
+    return unmeasurable(std::move(r),
+                        "no decision in scope in " +
+                            std::string(s.has_decisions() ? "the wave before" : "this wave"),
+                        {needs_decisions + ", in both waves"});
+  const double then = partners_share(*before), now = partners_share(s);
+  const double change = now - then;
+  const auto [evaluations, reflective] = evaluations_with_partners(*before);
+  const bool adapted = change > eps;
+  const principle_verdict verdict =
+      reflective > 0 && adapted   ? principle_verdict::meets
+      : reflective > 0 || adapted ? principle_verdict::partly
+                                  : principle_verdict::does_not_meet;
+  std::string evidence = "partners' share of decision power " + fixed(then, 3) + " in the wave "
+                         "before, " + fixed(now, 3) + " now (" + (change >= 0 ? "+" : "") +
+                         fixed(change, 3) + "); in the wave before, partners were involved or "
+                         "more in " + std::to_string(reflective) + " of " +
+                         std::to_string(evaluations) + " evaluation decisions";
+  return measured(std::move(r), change, verdict, std::move(evidence));
 }
 
 inline principle_row equitable(const scope& s) {

@@ -51,7 +51,12 @@ namespace coproduction {
 /// - Active: `A = sum_{(d,s): right >= shared, s under-served} w_d / sum_{(d,s): right >=
 ///   shared} w_d`, meeting only when the under-served also hold power (`sum P(s) > 0`) and A
 ///   reaches `active_share` (by default their share of the stakeholders taking part).
-/// - Critical, reflective, adaptive: not measurable from one snapshot (needs waves).
+/// - Critical, reflective, adaptive: with the wave before (`previous`, a network of the same
+///   partnership observed earlier), `C = S_partner(now) - S_partner(before)`, the change in
+///   the partners' share of decision power; it meets when the partners also held `involved`
+///   or more in an evaluation decision of the wave before (they shared the reflection) and
+///   C > 0 (practice adapted in their favour), partly with one of the two. Without a wave
+///   before, not measurable: one snapshot cannot show change. Range [-1, 1].
 /// - Equitable: the partners' parity ratio `S_partner / N_partner`, their share of the power
 ///   over their share of the head count (`power_shares`; Taagepera & Shugart 1989).
 /// - Inclusive: `|{partner s : max_d right(s, d) <= informed}| / |partners|`, partners being
@@ -85,26 +90,42 @@ namespace coproduction {
 ///         `stop_requested` says so).
 /// Reference: National Museums Liverpool, *Co-production Framework* (the principles);
 /// Banzhaf (1965); Freeman (1979); Hirschman (1964); Taagepera & Shugart (1989).
+///
+/// With `previous` (the same partnership in the wave before), Critical, reflective, adaptive
+/// is measured from the change between the two (`project`, when given, must be a project of
+/// both).
 inline std::vector<principle_row> principles(const Network& net,
                                              std::optional<std::string> project = std::nullopt,
                                              const principles_config& config = {},
-                                             const stop_check& stop_requested = {}) {
+                                             const stop_check& stop_requested = {},
+                                             const Network* previous = nullptr) {
   check_principles_config(config);
   const auto guard = net.reading();
-  if (project) {
+  const auto check_project = [&](const Network& n, const char* where) {
     std::vector<std::string> ids;
     bool known = false;
-    for (const Project& p : net.projects()) {
+    for (const Project& p : n.projects()) {
       ids.push_back(p.id);
       known = known || p.id == *project;
     }
     if (!known)
-      throw input_error("project", "unknown project " + detail::scorecard::repr(*project) +
-                                       "; the projects are " + detail::scorecard::list_repr(ids));
-  }
+      throw input_error(where, "unknown project " + detail::scorecard::repr(*project) +
+                                   "; the projects are " + detail::scorecard::list_repr(ids));
+  };
+  if (project) check_project(net, "project");
   namespace pr = detail::principles;
   const pr::scope s = pr::make_scope(net, project, config, stop_requested);
-  return {pr::active(s),    pr::critical(s),    pr::equitable(s), pr::inclusive(s),
+  std::optional<Network::read_guard> held_before;
+  std::optional<pr::scope> before;
+  if (previous != nullptr && previous != &net) {
+    held_before.emplace(*previous);
+    if (project) check_project(*previous, "previous");
+    before.emplace(pr::make_scope(*previous, project, config, stop_requested));
+  } else if (previous == &net) {
+    before.emplace(pr::make_scope(net, project, config, stop_requested));
+  }
+  return {pr::active(s),    pr::critical(s, before ? &*before : nullptr),
+          pr::equitable(s), pr::inclusive(s),
           pr::expert(s),    pr::visible(s),     pr::impactful(s), pr::transparent(s),
           pr::human(s),     pr::trust(s),       pr::protect(s),   pr::decentralise(s)};
 }

@@ -56,7 +56,7 @@ class PrinciplesConfig:
         """
         Raises InputError naming the first field out of its range.
         """
-def principles(net: coproduction._core.Network, project: str | None, config: PrinciplesConfig) -> dict[str, typing.Any]:
+def principles(net: coproduction._core.Network, project: str | None, config: PrinciplesConfig, previous: coproduction._core.Network | None = None) -> dict[str, typing.Any]:
     """
     The twelve principles of the Co-production Framework read against the network: a dict[str, typing.Any] of columns principle, indicator, value (float array, NaN where not measurable), verdict, threshold, evidence and needs (a list per row).
     """
