@@ -24,4 +24,8 @@ PYBIND11_MODULE(_core, m) {
   register_ladder(ladder);
   register_principles(ladder);
   register_layout(m.def_submodule("layout", "Positions of the stakeholders for drawing a partnership."));
+  register_timeline(m.def_submodule("timeline", "Timelines of waves of fieldwork, and what differs between two networks."));
+  auto stats = m.def_submodule("stats", "Resampling, permutation tests and network null models.");
+  register_stats_resampling(stats);
+  register_stats_null_models(stats);
 }

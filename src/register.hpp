@@ -14,4 +14,7 @@ void register_power(pybind11::module_& m);
 void register_ladder(pybind11::module_& m);
 void register_principles(pybind11::module_& ladder);
 void register_layout(pybind11::module_ m);  // takes the new submodule itself
+void register_timeline(pybind11::module_ timeline);  // takes the new submodule itself
+void register_stats_resampling(pybind11::module_& stats);   // bootstrap, permutation tests
+void register_stats_null_models(pybind11::module_& stats);  // CUG tests, rewiring, QAP
 }  // namespace coproduction::python

@@ -2,7 +2,7 @@
 /// \file
 /// One include for the whole library: every public header, area by area. The internals
 /// under `detail/` come with the headers that use them; the registry of measures by name
-/// (`detail/registry.hpp`), which nothing public uses, is left out.
+/// (`detail/registry.hpp`) comes with the statistics that recompute a measure by name.
 
 #include "coproduction/version.hpp"
 #include "coproduction/fwd.hpp"
@@ -18,9 +18,12 @@
 #include "coproduction/model/removal.hpp"
 #include "coproduction/model/editing.hpp"
 #include "coproduction/model/layer.hpp"
+#include "coproduction/model/timeline.hpp"
+#include "coproduction/model/network_diff.hpp"
 
 #include "coproduction/io/file.hpp"
 #include "coproduction/io/json.hpp"
+#include "coproduction/io/timeline_json.hpp"
 #include "coproduction/io/frame.hpp"
 #include "coproduction/io/frames.hpp"
 #include "coproduction/io/graphml.hpp"
@@ -60,3 +63,17 @@
 #include "coproduction/ladder/principles.hpp"
 #include "coproduction/layout/fruchterman_reingold.hpp"
 #include "coproduction/layout/kamada_kawai.hpp"
+
+#include "coproduction/stats/rng.hpp"
+#include "coproduction/stats/resampling.hpp"
+#include "coproduction/stats/interval.hpp"
+#include "coproduction/stats/bootstrap.hpp"
+#include "coproduction/stats/permutation.hpp"
+#include "coproduction/stats/resample_measure.hpp"
+#include "coproduction/stats/tie_list.hpp"
+#include "coproduction/stats/null_distribution.hpp"
+#include "coproduction/stats/uniform_graphs.hpp"
+#include "coproduction/stats/rewiring.hpp"
+#include "coproduction/stats/cug_test.hpp"
+#include "coproduction/stats/qap.hpp"
+#include "coproduction/stats/mrqap.hpp"

@@ -16,7 +16,9 @@ from . import _core, _errors
 from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
 from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
+from . import stats, timeline
 from ._report import report
+from .timeline import NetworkDiff, Timeline, diff, read_timeline
 from . import io
 from .io import (from_igraph, from_networkx, read_gexf, read_graphml, read_spreadsheet, to_igraph,
                  to_kumu, to_networkx, write_gexf, write_graphml, write_spreadsheet)
@@ -42,6 +44,10 @@ __all__ = [
     "write_graphml",
     "read_gexf",
     "write_gexf",
+    "Timeline",
+    "read_timeline",
+    "diff",
+    "NetworkDiff",
     "io",
     "network",
     "examples",
@@ -54,6 +60,8 @@ __all__ = [
     "layout",
     "display",
     "privacy",
+    "stats",
+    "timeline",
     "plot",
     *_errors.__all__,
     "__version__",

@@ -171,6 +171,7 @@ def _demo(out: str) -> int:
     _out(describe(shown_net))
     _out(rule + structure(shown_net))
     _out(rule + power(shown_net))
+    _out(_how_sure(shown_net))
     _out(rule + ladder(shown_net))
     _out(rule + "Principles scorecard (the twelve principles of National Museums Liverpool, "
          "Co-production Framework)\n")
@@ -186,9 +187,66 @@ def _demo(out: str) -> int:
     if _read(path) != net:
         _error(path, "", "the file written does not read back equal")
         return 1
+    _out(rule + _waves())
+    _out("")
     page = _html_report(net, os.path.join(out, "twam_partners_2013.html"))
     _out(f"The report for a commissioner, one HTML file to open in a browser or print: {page}")
     return 0
+
+
+def _how_sure(net: Network) -> str:
+    """The headline shares with their bootstrap intervals over the decisions (seeded, so the
+    demo prints the same every time)."""
+    from . import power as power_module, stats
+
+    decisions = len(net.decisions)
+    if decisions == 0:
+        return "  How sure: no decision to resample"
+    lines = [f"  How sure: 95% intervals from 2000 bootstrap resamples of the {decisions} "
+             f"decisions (percentile, seed 1)"]
+    for by, group in (("convenor", "partner"), ("role", "service_user"),
+                      ("expertise", "lived")):
+        if group not in power_module.power_shares(net, by).index:
+            continue
+        result = stats.bootstrap(net, "power_share", by=by, group=group, unit="decisions",
+                                 n=2000, rng=1)
+        lines.append(f"    by {by}, {group}: share of decision power {result.estimate:.3f} "
+                     f"(95% interval {result.low:.3f} to {result.high:.3f})")
+    return "\n".join(lines)
+
+
+def _waves() -> str:
+    """What changed between the two waves of the example timeline."""
+    from . import power as power_module
+
+    tl = examples.load_timeline("twam_partners_waves")
+    first, second = tl.names
+    lines = [f"Two waves of fieldwork (twam_partners_waves: {first} and {second}; the "
+             f"{second} wave is illustrative, docs/examples.md)", ""]
+    presence = tl.presence[second]
+    for state in ("joined", "left", "not surveyed"):
+        ids = list(presence.index[presence == state])
+        if ids:
+            lines.append(f"  {state} in {second}: {', '.join(ids)}")
+    lines.append("")
+    lines += ["  " + line for line in repr(tl.diff()).splitlines()[1:]]
+    lines.append("")
+    lines.append("  Share of decision power in each wave, with its 95% interval (2000 bootstrap "
+                 "resamples of the decisions, seed 1):")
+    for by, group in (("convenor", "partner"), ("expertise", "lived")):
+        table = tl.measure(power_module.power_shares, by, interval=True, n=2000, rng=1)
+        shown = []
+        for wave in tl.names:
+            row = table.loc[(wave, group), ["power", "power_low", "power_high"]]
+            power, low, high = row.to_numpy(dtype=float)
+            shown.append(f"{power:.3f} ({low:.3f} to {high:.3f}) in {wave}")
+        lines.append(f"    by {by}, {group}: " + ", ".join(shown))
+    card = tl.scorecard()
+    verdict = str(card.at[(second, "Critical, reflective, adaptive"), "verdict"])
+    evidence = str(card.at[(second, "Critical, reflective, adaptive"), "evidence"])
+    lines.append(f"  Critical, reflective, adaptive ({second} against {first}): "
+                 f"{verdict}: {evidence}")
+    return "\n".join(lines)
 
 
 def _validate(path: str) -> int:

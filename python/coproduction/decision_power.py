@@ -213,7 +213,8 @@ def power_by_project(net: Network, index: str = "banzhaf", *,
 @reads_network
 def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "convenor", *,
                  index: str = "banzhaf", weighted: bool = True,
-                 project: Optional[str] = None) -> pd.DataFrame:
+                 project: Optional[str] = None, interval: bool = False, n: int = 2000,
+                 ci: float = 0.95, method: str = "percentile", rng: Any = None) -> pd.DataFrame:
     r"""Each group's share of decision power beside its share of the people.
 
     Parameters
@@ -233,13 +234,23 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
         people: a right above ``none`` in one of its decisions, or in no decision at all (no
         decision ties such a stakeholder to one project; the principles scorecard reads the
         same people).
+    interval : bool, default False
+        Add a bootstrap interval of each group's share, over the decisions
+        (:func:`coproduction.stats.bootstrap` with ``unit="decisions"``): the columns
+        ``power_low`` and ``power_high``. Every group's interval comes from the same
+        resamples of the decisions.
+    n, ci, method, rng
+        The bootstrap's resamples, level, interval method and seed, as in
+        :func:`coproduction.stats.bootstrap`; read only with ``interval=True``.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by group: ``power`` (share of the power, summing to 1), ``stakeholders``
         (how many), ``people`` (share of the head count: a group stakeholder counts its
-        ``size``), ``parity`` (power / people).
+        ``size``), ``parity`` (power / people); with ``interval``, ``power_low`` and
+        ``power_high``, and ``attrs["interval"]`` the bootstrap's settings (``n``, ``ci``,
+        ``method``, ``seed``, ``unit``).
 
     Raises
     ------
@@ -287,8 +298,37 @@ def power_shares(net: Network, by: Union[str, pd.Series, Mapping[str, Any]] = "c
         "people": head_share,
         "parity": np.asarray(shares, dtype=float) / head_share,
     }, index=pd.Index(list(names), name="group", dtype=object))
+    if interval is not False:
+        if interval is not True:
+            raise input_error("interval", f"True or False, not {interval!r}")
+        out = _with_intervals(net, out, by, index=index, weighted=weighted, project=project,
+                              n=n, ci=ci, method=method, rng=rng)
     return _results.wrap(_results.PowerShares, out, by=by if isinstance(by, str) else None,
                          index=index, weighted=bool(weighted), project=project)
+
+
+def _with_intervals(net: Network, table: pd.DataFrame, by: Any, **settings: Any) -> pd.DataFrame:
+    """``table`` with ``power_low`` and ``power_high``: one bootstrap over the decisions per
+    group, every group with the same seed, so all read the same resamples."""
+    from ._stats_resampling import _seed as resolve_seed, bootstrap
+
+    seed = resolve_seed(settings.pop("rng"))
+    common = dict(unit="decisions", n=settings.pop("n"), ci=settings.pop("ci"),
+                  method=settings.pop("method"), rng=seed, index=settings["index"],
+                  decision_weights=bool(settings["weighted"]), project=settings["project"])
+    low, high = [], []
+    result = None
+    for group in table.index:
+        result = bootstrap(net, "power_share", by=by, group=group, **common)
+        low.append(result.low)
+        high.append(result.high)
+    out = table.copy()
+    out["power_low"] = np.asarray(low, dtype=float)
+    out["power_high"] = np.asarray(high, dtype=float)
+    assert result is not None
+    out.attrs["interval"] = {"n": result.n, "ci": result.ci, "method": result.method,
+                             "seed": seed, "unit": "decisions"}
+    return out
 
 
 @reads_network

@@ -5,6 +5,12 @@
 - ``nml_collaboration_types``: four small projects, one for each type of collaboration of the
   National Museums Liverpool *Co-production Framework*.
 
+And one timeline, :func:`load_timeline`:
+
+- ``twam_partners_waves``: the 2013 partnership and an illustrative second wave (2014),
+  made up to show change: one partner leaves, peer researchers join, service users are paid
+  and share the evaluation.
+
 ``docs/examples.md`` says, fact by fact, which facts come from a source document and which
 are illustrative. Stakeholders are roles and organisations, never named people.
 """
@@ -12,12 +18,15 @@ are illustrative. Stakeholders are roles and organisations, never named people.
 from __future__ import annotations
 
 from importlib import resources
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from ._errors import input_error
 from .network import Network, read_json
 
-__all__ = ["names", "load", "text"]
+if TYPE_CHECKING:
+    from .timeline import Timeline
+
+__all__ = ["names", "load", "text", "timelines", "load_timeline"]
 
 
 def names() -> List[str]:
@@ -53,3 +62,37 @@ def load(name: str) -> Network:
         ``name`` is not one of :func:`names`.
     """
     return read_json(text(name))
+
+
+def timelines() -> List[str]:
+    """The names of the example timelines, sorted.
+
+    >>> import coproduction as cp
+    >>> cp.examples.timelines()
+    ['twam_partners_waves']
+    """
+    folder = resources.files(__package__).joinpath("data", "timelines")
+    return sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def load_timeline(name: str) -> "Timeline":
+    """Load an example timeline as a :class:`~coproduction.Timeline`.
+
+    Raises
+    ------
+    InputError
+        ``name`` is not one of :func:`timelines`.
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> cp.examples.load_timeline("twam_partners_waves").names
+    ['2013', '2014']
+    """
+    from .timeline import read_timeline
+
+    if name not in timelines():
+        raise input_error("name", f"no example timeline named {name!r}; the timelines are "
+                                  f"{timelines()}")
+    return read_timeline(resources.files(__package__).joinpath(
+        "data", "timelines", f"{name}.json").read_text(encoding="utf-8"))

@@ -55,6 +55,7 @@ __all__ = [
     "network",
     "power_shares",
     "rights_matrix",
+    "timeline",
 ]
 
 #: One colour per right of :data:`coproduction.network.RIGHTS`, light to dark as the right
@@ -766,6 +767,85 @@ def network(net: Network, *, layer: Any = None, scale: Any = None, color: Any = 
                       order=list(np.argsort(-areas, kind="stable")))
     title = "Relations" if layer is None else f"Relations: {layer if isinstance(layer, str) else ', '.join(layer)}"
     ax.set_title(title + (f" (size: {size})" if size else ""), fontsize=10)
+    return ax
+
+
+
+# --- Waves -------------------------------------------------------------------------------
+
+def timeline(data: Any, measure: Optional[Any] = None, *args: Any, ax: Optional[Axes] = None,
+             **kwargs: Any) -> Axes:
+    """A measure over the waves of a timeline: one line per column, one point per wave.
+
+    Parameters
+    ----------
+    data : Timeline or pandas.DataFrame
+        A :class:`~coproduction.Timeline` with ``measure``, or a table that
+        :meth:`Timeline.measure` gave (indexed by wave, numeric columns).
+    measure : callable, optional
+        With a Timeline: the measure, called as ``tl.measure(measure, *args, **kwargs)``.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The waves along the x axis in their order (tick labels the waves' names); one line
+        with markers per numeric column, labelled with the column's name, in column order. A
+        table with ``estimate``, ``low`` and ``high`` (a bootstrap over the waves) draws the
+        estimate as one line with each wave's interval as an error bar (one
+        :class:`~matplotlib.container.ErrorbarContainer`, labelled with the interval).
+
+    Raises
+    ------
+    coproduction.InputError
+        A Timeline without ``measure``, a table without numeric columns or with more than
+        one level of rows (select one group first: ``table.xs("partner", level=1)``).
+
+    Examples
+    --------
+    >>> import coproduction as cp
+    >>> tl = cp.examples.load_timeline("twam_partners_waves")
+    >>> ax = cp.plot.timeline(tl, cp.metrics.reciprocity, layer="learns_from")
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['2013', '2014']
+    """
+    from .timeline import Timeline
+
+    if isinstance(data, Timeline):
+        if measure is None:
+            raise input_error("measure", "a function of a network, to draw over the waves")
+        table = data.measure(measure, *args, **kwargs)
+    elif isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        raise input_error("data", f"a Timeline or a table of Timeline.measure, not "
+                                  f"{type(data).__name__}")
+    if table.index.nlevels != 1:
+        raise input_error("data", "has more than one level of rows: select one group first, "
+                                  "such as table.xs(\"partner\", level=1)")
+    numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])
+               and not pd.api.types.is_bool_dtype(table[c])]
+    if not numeric:
+        raise input_error("data", "has no numeric column to draw")
+    ax = _axes(ax, (6.5, 4.0))
+    x = np.arange(len(table))
+    if {"estimate", "low", "high"} <= set(numeric):
+        est = table["estimate"].to_numpy(dtype=float)
+        below = est - table["low"].to_numpy(dtype=float)
+        above = table["high"].to_numpy(dtype=float) - est
+        ax.errorbar(x, est, yerr=np.vstack([below, above]), marker="o", capsize=4,
+                    color=_PALETTE[0], label="estimate with its interval")
+    else:
+        for i, column in enumerate(numeric):
+            ax.plot(x, table[column].to_numpy(dtype=float), marker="o",
+                    color=_PALETTE[i % len(_PALETTE)], label=str(column))
+    ax.set_xticks(x, [str(w) for w in table.index])
+    ax.set_xlim(-0.3, len(table) - 0.7 if len(table) > 1 else 0.3)
+    ax.set_xlabel(str(table.index.name or "wave"))
+    if len(numeric) == 1 and "estimate" not in numeric:
+        ax.set_ylabel(str(numeric[0]))
+    ax.legend(loc="best", fontsize=8)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     return ax
 
 

@@ -516,3 +516,24 @@ def test_analysis_commands_report_bad_options_in_one_line(argv, status, capsys):
     assert cli.main(list(argv)) == status
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("coproduction: ")
+
+
+def test_the_demo_shows_intervals_and_the_change_between_the_waves(tmp_path, capsys):
+    assert cli.main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    net = cp.examples.load("twam_partners_2013")
+    partner = cp.stats.bootstrap(net, "power_share", by="convenor", group="partner",
+                                 unit="decisions", n=2000, rng=1)
+    assert (f"by convenor, partner: share of decision power {partner.estimate:.3f} "
+            f"(95% interval {partner.low:.3f} to {partner.high:.3f})") in out
+    tl = cp.examples.load_timeline("twam_partners_waves")
+    presence = tl.presence["2014"]
+    assert "joined in 2014: " + ", ".join(presence.index[presence == "joined"]) in out
+    assert "left in 2014: " + ", ".join(presence.index[presence == "left"]) in out
+    for line in repr(tl.diff()).splitlines()[1:]:
+        assert line in out
+    shares = cp.power.power_shares(tl["2014"], "convenor", interval=True, n=2000, rng=1)
+    assert (f"{shares.at['partner', 'power']:.3f} ({shares.at['partner', 'power_low']:.3f} to "
+            f"{shares.at['partner', 'power_high']:.3f}) in 2014") in out
+    verdict = tl.scorecard().loc[("2014", "Critical, reflective, adaptive"), "verdict"]
+    assert f"Critical, reflective, adaptive (2014 against 2013): {verdict}:" in out

@@ -61,8 +61,6 @@ PROSE_ONLY: Dict[str, str] = {
     "api/network.md": "the format's vocabularies and the reader's limits, as constants; the "
                       "network's class and functions, with their examples, are on "
                       "api/coproduction.md, where the package offers them",
-    "api/plot.md": "the plots' docstrings draw and print nothing to check; plot.md and the "
-                   "tutorial notebook run every plot",
 }
 
 

@@ -162,6 +162,12 @@ inline Network from_document(const nlohmann::json& doc) {
   // A document of another format or version is not read further: its fields mean
   // something else, and listing them as problems would bury the real one.
   if (!log.empty()) throw format_error(std::move(log.problems()));
+  // A timeline (io/timeline_json.hpp) holds its networks in waves: say so, rather than list
+  // "waves" as unknown and every network field as missing.
+  if (doc.contains("waves"))
+    throw format_error({{"/waves", "format.document_kind",
+                         "this document is a timeline (it has \"waves\"), not a network: read "
+                         "it as a timeline, or read one wave's network"}});
 
   nlohmann::json metadata;
   top.object("metadata", metadata);

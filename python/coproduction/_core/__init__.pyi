@@ -12,8 +12,10 @@ from . import metrics
 from . import power
 from . import ladder
 from . import layout
+from . import stats
 from . import io
-__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'io', 'ladder', 'layout', 'metrics', 'power', 'read_json_file', 'read_json_text', 'write_text']
+from . import timeline
+__all__: list[str] = ['ConcurrentModificationError', 'DuplicateIdError', 'Error', 'FormatError', 'InputError', 'InvalidValueError', 'LimitError', 'ModelError', 'Problem', 'UnknownIdError', 'FORMAT_VERSION', 'MAX_INDENT', 'MAX_NESTING', 'Network', 'NetworkReading', 'add_frames', 'io', 'ladder', 'layout', 'metrics', 'power', 'read_json_file', 'read_json_text', 'stats', 'timeline', 'write_text']
 class Problem(typing.NamedTuple):
     """One problem of a document: its JSON pointer, its code and what is wrong."""
     pointer: str

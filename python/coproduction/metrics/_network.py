@@ -207,7 +207,8 @@ def centrality(net: Network, measure: str, *, layer: Layer = None, scale: Scale 
 def centralization(net: Network, measure: str, *, layer: Layer = None, scale: Scale = None,
                    directed: bool = True,
                    include_objects: bool = False, mode: Optional[str] = None,
-                   threads: int = 0) -> float:
+                   threads: int = 0, test: Optional[str] = None, given: str = "edges",
+                   n: int = 1000, rng: Any = None) -> Any:
     """Freeman centralization of a layer, normalised by the star graph of the same size.
 
     Parameters
@@ -220,12 +221,19 @@ def centralization(net: Network, measure: str, *, layer: Layer = None, scale: Sc
         Directed degree, closeness and harmonic: which direction counts.
     threads : int, default 0
         Threads for closeness, harmonic and betweenness; 0 uses every core.
+    test : {"cug"}, optional
+        Also test the value against random layers: ``"cug"`` runs
+        :func:`coproduction.stats.cug_test` of the same centralization with ``given``
+        (``"size"``, ``"edges"``, ``"dyad_census"``; ``"degrees"`` is refused for degree
+        centralization, which degrees fix), ``n`` draws and the seed ``rng``, and returns
+        its result instead of the number.
 
     Returns
     -------
-    float
+    float or coproduction.stats.CugResult
         In [0, 1]: 1 when one stakeholder holds every tie (a star), 0 when all are alike;
-        NaN for a layer too small to be centralised.
+        NaN for a layer too small to be centralised. With ``test="cug"``, the test, whose
+        ``observed`` is that number.
 
     Notes
     -----
@@ -234,8 +242,20 @@ def centralization(net: Network, measure: str, *, layer: Layer = None, scale: Sc
     Wasserman & Faust 1994, ch. 5). ``docs/centrality.md`` lists each measure's maximum.
     """
     graph, _ = _layer(net, layer, include_objects, scale)
-    return _centrality.centralization_of(graph, measure=measure, directed=directed, mode=mode,
-                                         threads=threads)
+    value = _centrality.centralization_of(graph, measure=measure, directed=directed, mode=mode,
+                                          threads=threads)
+    if test is None:
+        return value
+    if test != "cug":
+        raise input_error("test", f"\"cug\" (a conditional uniform graph test) or None, not "
+                                  f"{test!r}")
+    from .._stats_null_models import cug_test
+
+    options: Dict[str, Any] = {"directed": directed, "include_objects": include_objects}
+    if mode is not None:
+        options["mode" if measure == "degree" else "paths"] = mode
+    return cug_test(net, f"{measure}_centralization", layer=layer, scale=scale, given=given,
+                    n=n, rng=rng, threads=threads, **options)
 
 
 @reads_network
