@@ -262,7 +262,8 @@ def bootstrap(data: Union[Network, Values], measure: str, *, unit: Optional[str]
         a value that is NaN or infinite (named by its label or position) or, for an index,
         negative; a unit the measure cannot be resampled by (the message names those it can:
         a measure of decisions is resampled over decisions only, a measure of a layer over
-        stakeholders or relations); a ladder measure (``ladder_rung``, ``ladder_*``: a
+        stakeholders or relations); a ladder measure that is not a share of decisions
+        (``ladder_rung``, ``ladder_learning_two_way``: a
         classification of a whole project, not bootstrapped); a per-stakeholder measure
         without ``stakeholder``; no decision, relation or stakeholder to resample.
     coproduction.UnknownIdError

@@ -263,8 +263,48 @@ def _types(values: Sequence[Any]) -> np.ndarray:
     return out
 
 
+#: The criteria that are weighted shares of a project's decisions, resampled over decisions.
+_DECISION_CRITERIA = ("partners_consulted", "design_involvement", "design_joint",
+                      "delivery_guided", "shared_equally")
+
+
+def _with_intervals(net: Network, project: str, config: LadderConfig, criteria: pd.DataFrame,
+                    **settings: Any) -> pd.DataFrame:
+    """``criteria`` with ``low`` and ``high`` from a bootstrap over the decisions."""
+    from ._stats_resampling import _seed, bootstrap
+
+    if settings.pop("interval") is not True:
+        raise input_error("interval", "True or False")
+    reading = {f: getattr(config, f) for f in ("min_partner_power", "equal_power_ratio",
+                                                "convenors_may_carry_alone")}
+    if reading != {f: getattr(LadderConfig(), f) for f in reading}:
+        raise input_error("config", "intervals read each decision as the default "
+                                    "configuration does (min_partner_power, equal_power_ratio, "
+                                    "convenors_may_carry_alone at their defaults); these "
+                                    f"differ: {reading}")
+    seed = _seed(settings.pop("rng"))
+    low, high = [], []
+    for name in criteria.index:
+        if name not in _DECISION_CRITERIA:
+            low.append(np.nan)
+            high.append(np.nan)
+            continue
+        result = bootstrap(net, f"ladder_{name}", unit="decisions", project=project,
+                           decision_weights=bool(config.weighted), rng=seed, **settings)
+        low.append(result.low)
+        high.append(result.high)
+    out = criteria.copy()
+    out["low"] = np.asarray(low, dtype=float)
+    out["high"] = np.asarray(high, dtype=float)
+    out.attrs["interval"] = {"n": settings["n"], "ci": settings["ci"],
+                             "method": settings["method"], "seed": seed, "unit": "decisions"}
+    return out
+
+
 @reads_network
-def classify(net: Network, project: str, config: Optional[LadderConfig] = None) -> Classification:
+def classify(net: Network, project: str, config: Optional[LadderConfig] = None, *,
+             interval: bool = False, n: int = 2000, ci: float = 0.95,
+             method: str = "percentile", rng: Any = None) -> Classification:
     r"""Classify a project as consultation, engagement, co-design or co-production.
 
     Parameters
@@ -274,6 +314,18 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
         The project's id.
     config : LadderConfig, optional
         The thresholds; the defaults of :class:`LadderConfig` otherwise.
+    interval : bool, default False
+        Add a bootstrap interval over the project's decisions
+        (:func:`coproduction.stats.bootstrap`, ``unit="decisions"``) to every criterion that
+        is a weighted share of decisions (all but ``learning_two_way``, a share of
+        partners): the columns ``low`` and ``high`` of ``.criteria`` (NaN for the others),
+        and ``criteria.attrs["interval"]`` the settings. Each decision keeps the reading it
+        has in the whole project; every criterion reads the same resamples. Needs the
+        default readings of a decision (``min_partner_power``, ``equal_power_ratio``,
+        ``convenors_may_carry_alone``), which the thresholds on the criteria do not change.
+    n, ci, method, rng
+        The bootstrap's resamples, level, interval method and seed; read only with
+        ``interval=True``.
 
     Returns
     -------
@@ -353,6 +405,9 @@ def classify(net: Network, project: str, config: Optional[LadderConfig] = None) 
         "threshold": np.asarray(c["threshold"], dtype=float),
         "detail": _optional_text(c["detail"]),
     }, index=pd.Index(c["criterion"], name="criterion", dtype=object))
+    if interval is not False:
+        criteria = _with_intervals(net, project, config, criteria, interval=interval, n=n, ci=ci,
+                                   method=method, rng=rng)
 
     e = raw["evidence"]
     evidence = pd.DataFrame({

@@ -698,6 +698,13 @@ TEST(Refusals, MeasuresAndUnitsThatDoNotFit) {
   expect_input_error([&] { (void)cp::bootstrap_measure(net, "no_such", cp::resampling_unit::relations, mo, o); },
                      "measure");
   EXPECT_TRUE(cp::resampling_units("ladder_rung").empty());
+  EXPECT_TRUE(cp::resampling_units("ladder_learning_two_way").empty());
+  EXPECT_EQ(cp::resampling_units("ladder_design_joint"),
+            std::vector<cp::resampling_unit>{cp::resampling_unit::decisions});
+  expect_input_error([&] { (void)cp::bootstrap_measure(net, "ladder_learning_two_way", cp::resampling_unit::decisions, mo, o); },
+                     "measure");
+  expect_input_error([&] { (void)cp::bootstrap_measure(net, "ladder_design_joint", cp::resampling_unit::relations, mo, o); },
+                     "unit");
   EXPECT_EQ(cp::resampling_units("power_share"),
             std::vector<cp::resampling_unit>{cp::resampling_unit::decisions});
   cp::measure_options of_degree;
@@ -719,3 +726,34 @@ TEST(Stop, AStopRequestInterrupts) {
 }
 
 }  // namespace
+
+TEST(LadderCriteria, SharesOfDecisionsAreBootstrappedOverDecisions) {
+  // Each criterion that is a weighted share of decisions: the estimate is classify's value,
+  // and a draw that takes every decision once (all draws of a one-decision stage are that
+  // decision) gives it back.
+  const cp::Network net = example("nml_collaboration_types");
+  for (const char* project : {"consultation", "engagement", "co_design", "co_production"}) {
+    cp::measure_options mo;
+    mo.project = project;
+    const cp::ladder_result res = cp::classify(net, project);
+    for (const char* name : {"partners_consulted", "design_involvement", "design_joint",
+                             "delivery_guided", "shared_equally"}) {
+      double value = std::nan("");
+      for (const auto& c : res.criteria)
+        if (c.name == name) value = c.value;
+      if (std::isnan(value)) continue;  // a stage without decisions
+      cp::measure_bootstrap_options o;
+      o.draws = 200;
+      o.seed = 4;
+      const cp::bootstrap_result b =
+          cp::bootstrap_measure(net, std::string("ladder_") + name, cp::resampling_unit::decisions, mo, o);
+      EXPECT_DOUBLE_EQ(b.estimate, value) << project << " " << name;
+      for (double x : b.draws)
+        if (!std::isnan(x)) {
+          EXPECT_GE(x, 0.0);
+          EXPECT_LE(x, 1.0);
+        }
+      EXPECT_LE(b.bounds.low, b.bounds.high);
+    }
+  }
+}

@@ -378,3 +378,66 @@ def test_stage_frame_types():
     assert (stages["type"] >= "co-design").all()
     assert stages["tlap_band"].astype(str).eq("doing with").all()
     assert np.allclose(stages["partner_power"], 0.6)
+
+
+# -- intervals of the criteria ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, project, weighted", [
+    ("twam_partners_2013", "reminiscence", True),
+    ("nml_collaboration_types", "co_design", True),
+    ("nml_collaboration_types", "engagement", False)])
+def test_criteria_intervals_are_the_bootstrap_of_weighted_shares_of_decisions(name, project,
+                                                                             weighted):
+    from coproduction import _core
+
+    net = cp.examples.load(name)
+    config = cp.ladder.LadderConfig(weighted=weighted)
+    result = cp.ladder.classify(net, project, config, interval=True, n=500, rng=9)
+    plain = cp.ladder.classify(net, project, config)
+    criteria = result.criteria
+    pd.testing.assert_frame_equal(criteria[plain.criteria.columns], plain.criteria)
+    # By hand: every decision keeps its reading; draw d takes the decisions of row d of the
+    # documented resamples, and a criterion is the weighted share of the drawn decisions (of
+    # its stage) that show its property.
+    d = plain.decisions
+    draws = _core.stats.resample_indices(len(d), 500, 9)
+    order = list(cp.network.RIGHTS)
+    rank = d["partner_right"].astype(str).map(order.index).to_numpy()
+    shows = {
+        "partners_consulted": (None, rank >= order.index("consulted")),
+        "design_involvement": ("design", rank >= order.index("involved")),
+        "design_joint": ("design", d["joint"].to_numpy()),
+        "delivery_guided": ("delivery", rank >= order.index("involved")),
+        "shared_equally": (None, d["shared_equally"].to_numpy()),
+    }
+    weight = d["weight"].to_numpy()
+    for criterion, (stage, flag) in shows.items():
+        inside = np.ones(len(d), bool) if stage is None else (d["stage"] == stage).to_numpy()
+        den = (weight * inside)[draws].sum(axis=1)
+        num = (weight * inside * flag)[draws].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            values = num / den
+        values = values[den > 0]
+        if not inside.any():
+            assert np.isnan(criteria.at[criterion, "low"])
+            continue
+        full = (weight * inside * flag).sum() / (weight * inside).sum()
+        assert full == pytest.approx(criteria.at[criterion, "value"], abs=1e-12)
+        low, high = np.quantile(values, [0.025, 0.975])
+        assert criteria.at[criterion, "low"] == pytest.approx(low, abs=1e-12), criterion
+        assert criteria.at[criterion, "high"] == pytest.approx(high, abs=1e-12), criterion
+    assert np.isnan(criteria.at["learning_two_way", "low"])
+    assert criteria.attrs["interval"]["seed"] == 9
+
+
+def test_criteria_intervals_refuse_a_configuration_that_changes_the_readings():
+    net = cp.examples.load("twam_partners_2013")
+    with pytest.raises(cp.InputError, match="config"):
+        cp.ladder.classify(net, "reminiscence", cp.ladder.LadderConfig(equal_power_ratio=0.5),
+                           interval=True, n=100, rng=1)
+    with pytest.raises(cp.InputError, match="interval"):
+        cp.ladder.classify(net, "reminiscence", interval="yes")
+    with pytest.raises(cp.InputError, match="measure"):
+        cp.stats.bootstrap(net, "ladder_learning_two_way", unit="decisions",
+                           project="reminiscence")

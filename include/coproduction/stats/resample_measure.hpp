@@ -44,7 +44,14 @@
 /// `gini` with that `quantity`, instead). The ladder's measures (`ladder_rung`,
 /// `ladder_*`) are classifications of a whole project by rules over its decisions and its
 /// learning relations, neither a sum over decisions nor a function of one layer: they are
-/// refused over every unit, with a message naming what can be bootstrapped instead.
+/// refused over every unit, with a message naming what can be bootstrapped instead. The
+/// exceptions are the ladder's criteria over decisions (`ladder_partners_consulted`,
+/// `ladder_design_involvement`, `ladder_design_joint`, `ladder_delivery_guided`,
+/// `ladder_shared_equally`): each is a weighted share of the project's decisions (of one
+/// stage, or all) that show a property, `sum_d w_d [d in stage and d shows it] / sum_d w_d
+/// [d in stage]`, so they are resampled over decisions like the other ratios of sums, each
+/// decision keeping the reading `classify` gives it on the whole project (its partners'
+/// best right, whether they hold real power, whether power is shared equally).
 ///
 /// The estimate is `compute_measure(name, net, options)`. A resample on which the measure is
 /// undefined (NaN, or it throws `input_error`, as a share of power when no drawn decision
@@ -111,7 +118,35 @@ namespace detail::resampling {
 
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-inline bool is_ladder(std::string_view name) { return name.starts_with("ladder_"); }
+// The ladder's criteria that are weighted shares of decisions, with the stage they read (none:
+// every decision) and the property a decision shows.
+struct decision_criterion {
+  std::string_view name;
+  std::optional<Stage> stage;
+  bool (*shows)(const decision_reading&);
+};
+inline constexpr decision_criterion decision_criteria[] = {
+    {"ladder_partners_consulted", std::nullopt,
+     [](const decision_reading& r) { return r.partner_right >= Right::consulted; }},
+    {"ladder_design_involvement", Stage::design,
+     [](const decision_reading& r) { return r.partner_right >= Right::involved; }},
+    {"ladder_design_joint", Stage::design, [](const decision_reading& r) { return r.joint; }},
+    {"ladder_delivery_guided", Stage::delivery,
+     [](const decision_reading& r) { return r.partner_right >= Right::involved; }},
+    {"ladder_shared_equally", std::nullopt,
+     [](const decision_reading& r) { return r.shared_equally; }},
+};
+
+inline const decision_criterion* criterion_of(std::string_view name) {
+  for (const decision_criterion& c : decision_criteria)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+// A ladder measure that is not a share of decisions: the rung, two-way learning.
+inline bool is_ladder(std::string_view name) {
+  return name.starts_with("ladder_") && criterion_of(name) == nullptr;
+}
 
 // An inequality index of a per-stakeholder quantity (the registry's `gini`, `theil`, ...).
 inline bool is_inequality(const registered_measure& m) {
@@ -126,6 +161,7 @@ inline bool is_inequality(const registered_measure& m) {
 inline bool reads_decisions(const registered_measure& m, const measure_options& o) {
   if (m.name == "decision_power" || m.name == "power_share" || m.name == "convenor_carried_share")
     return true;
+  if (criterion_of(m.name) != nullptr) return true;
   if (is_inequality(m)) return reads_decisions(registry::find(o.quantity), o);
   return false;
 }
@@ -140,9 +176,10 @@ inline void check_unit(const registered_measure& m, resampling_unit unit,
         "measure",
         in_quotes(m.name) + " classifies a whole project by the ladder's rules over its decisions "
         "and learning relations: it is neither a sum over decisions nor a function of one "
-        "layer, so it is not bootstrapped; bootstrap what it reads instead (power_share or "
-        "convenor_carried_share over decisions, reciprocity of the learning layer over "
-        "relations)");
+        "layer, so it is not bootstrapped; bootstrap what it reads instead (the criteria that "
+        "are shares of decisions, ladder_partners_consulted, ladder_design_involvement, "
+        "ladder_design_joint, ladder_delivery_guided and ladder_shared_equally, over "
+        "decisions; reciprocity of the learning layer over stakeholders)");
   if (is_inequality(m)) {
     const registered_measure& q = registry::find(o.quantity);
     if (q.kind != measure_kind::per_stakeholder)
@@ -194,6 +231,17 @@ inline decision_sums decision_contributions(const Network& net, const registered
   const std::size_t n = net.num_stakeholders(), all = net.num_decisions();
   const auto weight = [&](std::size_t k) { return weight_of(net.decisions()[k], o.decisions); };
 
+  if (const decision_criterion* c = criterion_of(m.name)) {
+    // The project's readings, one per decision in scope and in the same order.
+    const ladder_result res = registry::ladder_of(net, o);
+    for (const decision_reading& r : res.decisions) {
+      const double in = !c->stage || r.stage == *c->stage ? r.weight : 0.0;
+      s.num.push_back(c->shows(r) ? in : 0.0);
+      s.den.push_back(in);
+    }
+    s.units = res.decisions.size();
+    return s;
+  }
   if (m.name == "convenor_carried_share") {
     const std::vector<bool> carried = convenor_carried(net);
     for (std::size_t k : scope) {
