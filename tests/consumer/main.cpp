@@ -33,6 +33,22 @@ int main() {
   cp::Network edited = net;
   edited.remove_stakeholder("service_users", true);
   if (edited.num_stakeholders() != 1 || edited.num_relations() != 0) return 4;
+  // Two waves: written and read as one document, and what changed between them.
+  const cp::Timeline waves({{.name = "2013", .network = net}, {.name = "2014", .network = edited}});
+  const auto timeline = std::filesystem::temp_directory_path() / "coproduction_consumer_waves.json";
+  cp::write_timeline(waves, timeline);
+  const bool waves_same = cp::read_timeline_file(timeline) == waves;
+  std::filesystem::remove(timeline);
+  const cp::network_diff change = cp::diff(waves, 0, 1);
+  if (!waves_same || change.stakeholders.size() != 1) return 5;
+  // A permutation test of a gap between two groups: exact with four values (6 relabellings).
+  const std::vector<double> values{0.1, 0.2, 0.7, 0.9};
+  const std::vector<std::size_t> groups{0, 0, 1, 1};
+  cp::permutation_options options;
+  options.draws = 1000;
+  const cp::permutation_result test =
+      cp::permutation_test(values, groups, cp::group_statistic::mean_gap, options);
+  if (!test.exact || test.p_value <= 0 || test.p_value > 1) return 6;
   try {
     net.add_relation({.source = "outreach", .target = "nhs", .type = "informs"});
     return 2;

@@ -616,6 +616,14 @@ def test_readme_quickstart_runs(tmp_path, monkeypatch):
     exec(compile(measuring, "README.md", "exec"), namespace)
     assert namespace["result"].type == "engagement"
     assert "<section" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    sure = re.search(r"## How sure, and what changed\s+```python\n(.*?)```", readme,
+                     re.S).group(1)
+    namespace = {}
+    exec(compile(sure, "README.md", "exec"), namespace)
+    share = namespace["share"]
+    assert (round(share.estimate, 3), round(share.low, 3), round(share.high, 3)) == \
+        (0.05, 0.0, 0.125)
+    assert namespace["tl"].names == ["2013", "2014"]
     import matplotlib.pyplot as plt
     plt.close("all")
 
