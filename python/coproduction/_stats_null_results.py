@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import _html
 from ._errors import input_error
-from ._stats_result import NullTest, _histogram, _new_axes, number, p_text
+from ._stats_result import NullTest, _histogram, _new_axes, _title, number, p_text
 
 if TYPE_CHECKING:  # matplotlib is an optional dependency (the ``plot`` extra)
     from matplotlib.axes import Axes
@@ -294,8 +294,7 @@ class MrqapResult:
                    label=f"observed {number(observed)}")
         ax.set_xlabel(f"{self.statistic} of {term}")
         p = float(self.coefficients["p_absolute"].to_numpy(dtype=float)[row])
-        ax.set_title(f"MRQAP of {self.response}, {term}: Pr(>=|b|) = {p_text(p)}",
-                     fontsize="medium")
+        _title(ax, f"MRQAP of {self.response}, {term}: Pr(>=|b|) = {p_text(p)}")
         ax.legend(fontsize="small", frameon=False)
         return ax
 
@@ -372,6 +371,5 @@ class RewiringResult:
         ax.plot([0, top], [0, top], color="#bbbbbb", linewidth=0.8)
         ax.set_xlabel("degree before")
         ax.set_ylabel("degree after")
-        ax.set_title(f"Rewiring of {self.layer}: {100 * self.changed:.0f}% of ties changed",
-                     fontsize="medium")
+        _title(ax, f"Rewiring of {self.layer}: {100 * self.changed:.0f}% of ties changed")
         return ax

@@ -22,6 +22,7 @@ sentence (``repr=False`` keeps the dataclass from replacing it), so a subclass o
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, List, Mapping, Optional, Tuple
@@ -55,6 +56,12 @@ def _frozen(array: Any) -> np.ndarray[Any, Any]:
     out = np.array(array, dtype=float, copy=True)
     out.setflags(write=False)
     return out
+
+
+def _title(ax: "Axes", text: str) -> None:
+    """A plot's title, wrapped to the width of a default figure: a measure's name, a layer
+    of several types and two p-values do not fit on one line."""
+    ax.set_title(textwrap.fill(text, 62), fontsize="medium")
 
 
 def _new_axes(ax: Optional["Axes"]) -> "Axes":
@@ -181,7 +188,7 @@ class BootstrapResult:
         ax.axvline(self.estimate, color="#e15759", linewidth=1.6,
                    label=f"estimate {number(self.estimate)}")
         ax.set_xlabel(self.measure)
-        ax.set_title(f"Bootstrap of {self._subject()} ({self.n} draws)", fontsize="medium")
+        _title(ax, f"Bootstrap of {self._subject()} ({self.n} draws)")
         ax.legend(fontsize="small", frameon=False)
         return ax
 
@@ -265,7 +272,7 @@ class NullTest:
         ax.axvline(self.observed, color="#e15759", linewidth=1.6,
                    label=f"observed {number(self.observed)}")
         ax.set_xlabel(self.statistic)
-        ax.set_title(f"{self._title} of {self._subject()}: {self._p_part()}", fontsize="medium")
+        _title(ax, f"{self._title} of {self._subject()}: {self._p_part()}")
         ax.legend(fontsize="small", frameon=False)
         return ax
 
