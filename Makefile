@@ -38,15 +38,15 @@ test-cpp-sanitized: $(VENV)/.tools
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ../../$(VENV)/bin/ctest --output-on-failure -j $(JOBS) -E consumer_find_package
 
-# libFuzzer on the JSON reader and the frame reader, SECONDS each (default 60), from the seed
+# libFuzzer on the JSON, frame, GraphML and timeline readers, SECONDS each (default 60), from the seed
 # corpus in tests/fuzz/corpus (copied: the run's own corpus stays in build/fuzz).
 fuzz: fuzz-deps
 	mkdir -p build/fuzz
-	for target in json frames graphml; do \
+	for target in json frames graphml timeline; do \
 	  clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
 	    tests/fuzz/fuzz_$$target.cpp -o build/fuzz/fuzz_$$target || exit 1; \
 	done
-	for target in json frames graphml; do \
+	for target in json frames graphml timeline; do \
 	  mkdir -p build/fuzz/corpus-$$target && cp -n tests/fuzz/corpus/$$target/* build/fuzz/corpus-$$target/; \
 	  build/fuzz/fuzz_$$target build/fuzz/corpus-$$target -max_total_time=$(SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
