@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "docs" / "schema" / "coproduction-1.schema.json"
-EXAMPLES = sorted((ROOT / "python" / "coproduction" / "data").glob("*.json"))
+EXAMPLES = sorted((ROOT / "python" / "coproduction" / "data").rglob("*.json"))
 FIXTURES = sorted(
     p for p in (ROOT / "tests" / "data").rglob("*.json") if not p.name.startswith("invalid_")
 )
