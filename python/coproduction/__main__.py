@@ -41,6 +41,7 @@ _EPILOG = """examples:
   coproduction report partnership.json -o report.html
   coproduction power partnership.json --by role --format csv
   coproduction convert partnership.json partnership.xlsx
+  coproduction diff wave1.json wave2.json --not-surveyed neca_participants
 
 coproduction <command> --help gives the options of a command."""
 _FILE_HELP = "a data file in the coproduction JSON format (docs/format.md); /dev/stdin reads a pipe"
@@ -298,6 +299,20 @@ def _convert(source: str, target: str, to: Optional[str], read_as: Optional[str]
     return 0
 
 
+def _diff(before: str, after: str, not_surveyed: Optional[List[str]], fmt: str) -> int:
+    from .timeline import diff
+
+    change = diff(_read(before), _read(after), not_surveyed=not_surveyed or ())
+    if fmt == "text":
+        _out(repr(change))
+        _out("")
+        _out("Ties by relation type")
+        _out(change.ties.round(3).to_string())
+    else:
+        _table_out(change.ties, fmt)
+    return 0
+
+
 def _ladder(path: str) -> int:
     _out(ladder(_displayable(_read(path))))
     return 0
@@ -396,6 +411,17 @@ def _parser() -> argparse.ArgumentParser:
                                                    "files end in .json too)")
     sub.add_argument("--from", dest="read_as", choices=[f for f in FORMATS if f != "kumu"],
                      help="the format of the file read, when its suffix does not say")
+    sub = commands.add_parser("diff", parents=[common],
+                              help="what appeared, vanished or changed between two waves of a "
+                                   "partnership, and how far the ties of each type moved")
+    sub.add_argument("file", metavar="before", help="the earlier wave: " + _FILE_HELP)
+    sub.add_argument("after", help="the later wave, a data file in the same format")
+    sub.add_argument("--not-surveyed", nargs="+", metavar="ID",
+                     help="stakeholders whose own ties were not recorded in one of the waves: "
+                          "their dyads are left out of the comparison of ties")
+    sub.add_argument("--format", choices=formats, default="text",
+                     help="output (default text: the changes, then the table of ties; csv and "
+                          "json give the table of ties)")
     sub = commands.add_parser("metrics", parents=[common],
                               help="the structure of the relations: density, reciprocity, "
                                    "centralization, hierarchy, per layer")
@@ -458,6 +484,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             status = _convert(args.file, args.output, args.to, args.read_as)
         elif args.command == "metrics":
             status = _metrics(args.file, args.layer, args.scale, args.format)
+        elif args.command == "diff":
+            status = _diff(args.file, args.after, args.not_surveyed, args.format)
         else:
             status = _describe(args.file)
         sys.stdout.flush()

@@ -223,7 +223,8 @@ def test_a_valid_file_is_reported_on_stdout(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ((), "the following arguments are required: command"),
     (("bogus",), "argument command: invalid choice: 'bogus' (choose from 'demo', 'describe', "
-                 "'validate', 'ladder', 'report', 'power', 'audit', 'convert', 'metrics')"),
+                 "'validate', 'ladder', 'report', 'power', 'audit', 'convert', 'diff', "
+                 "'metrics')"),
     (("describe",), "the following arguments are required: file"),
     (("validate", "a.json", "b.json"), "unrecognized arguments: b.json"),
     (("demo", "--colour"), "unrecognized arguments: --colour"),
@@ -537,3 +538,25 @@ def test_the_demo_shows_intervals_and_the_change_between_the_waves(tmp_path, cap
             f"{shares.at['partner', 'power_high']:.3f}) in 2014") in out
     verdict = tl.scorecard().loc[("2014", "Critical, reflective, adaptive"), "verdict"]
     assert f"Critical, reflective, adaptive (2014 against 2013): {verdict}:" in out
+
+
+def test_diff_prints_what_changed_between_two_waves(tmp_path, capsys):
+    tl = cp.examples.load_timeline("twam_partners_waves")
+    first, second = tmp_path / "2013.json", tmp_path / "2014.json"
+    tl["2013"].write_json(first)
+    tl["2014"].write_json(second)
+    assert cli.main(["diff", str(first), str(second), "--not-surveyed",
+                     "neca_participants"]) == 0
+    out = capsys.readouterr().out
+    assert repr(tl.diff()) in out
+    assert "Ties by relation type" in out
+    assert cli.main(["diff", str(first), str(second), "--format", "csv"]) == 0
+    import io
+    import pandas as pd
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col=0)
+    want = cp.diff(tl["2013"], tl["2014"]).ties
+    assert list(got.index) == list(want.index)
+    assert got["hamming"].tolist() == want["hamming"].tolist()
+    assert got["jaccard"].tolist() == pytest.approx(want["jaccard"].tolist(), nan_ok=True)
+    assert cli.main(["diff", str(first), str(second), "--not-surveyed", "nobody"]) == 1
+    assert "nobody" in capsys.readouterr().err
