@@ -35,6 +35,7 @@ from ._groups import resolve_groups
 from ._items import as_items
 from ._reading import reads_network
 from ._stats_result import BootstrapResult, PermutationResult
+from .metrics._inequality import _aligned, float_values
 from .network import Network
 
 __all__ = [
@@ -131,39 +132,14 @@ def _numbers(data: Any, where: str) -> Tuple[np.ndarray[Any, Any], Optional[pd.I
     """``data`` as a contiguous float64 array and its index (a Series' labels, else None).
     Refuses a DataFrame, text, more than one dimension, and NaN or infinite entries, naming
     the first by its label (a Series) or its position."""
-    if isinstance(data, pd.DataFrame):
-        raise input_error(where, "must be one-dimensional (a Series, array or list), got a "
-                                 "DataFrame")
-    labels = data.index if isinstance(data, pd.Series) else None
-    try:
-        if isinstance(data, pd.Series):
-            array = data.to_numpy(dtype=np.float64, na_value=np.nan)
-        else:
-            array = np.asarray(data, dtype=np.float64)
-    except (TypeError, ValueError) as error:
-        raise input_error(where, f"must hold numbers ({error})") from error
-    if array.ndim != 1:
-        raise input_error(where, f"must be one-dimensional, got {array.ndim} dimensions")
+    array, labels = float_values(data, where)
     bad = ~np.isfinite(array)
     if bad.any():
         i = int(np.argmax(bad))
         what = "NaN (missing)" if np.isnan(array[i]) else "infinite"
         at = f"entry {labels[i]!r}" if labels is not None else f"entry {i}"
         raise input_error(where, f"{at} is {what}")
-    return np.ascontiguousarray(array), labels
-
-
-def _aligned(other: Any, labels: Optional[pd.Index], where: str) -> Any:
-    """``other`` reordered to ``labels`` when both it and the values are Series."""
-    if labels is None or not isinstance(other, pd.Series) or other.index.equals(labels):
-        return other
-    if not other.index.is_unique:
-        raise input_error(where, "has repeated index labels, so it cannot be aligned to values")
-    missing = labels.difference(other.index)
-    if len(missing):
-        shown = ", ".join(repr(x) for x in list(missing)[:5])
-        raise input_error(where, f"has no entry for {len(missing)} label(s) of values: {shown}")
-    return other.reindex(labels)
+    return array, labels
 
 
 @contextlib.contextmanager

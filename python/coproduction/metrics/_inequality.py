@@ -80,6 +80,16 @@ def _name_bad_entry(array: np.ndarray, labels: pd.Index, where: str) -> None:
 
 
 def _as_numbers(data: ArrayLike, where: str) -> tuple[np.ndarray, pd.Index | None]:
+    array, labels = float_values(data, where)
+    if labels is not None:
+        _name_bad_entry(array, labels, where)
+    return array, labels
+
+
+def float_values(data: Any, where: str) -> tuple[np.ndarray, pd.Index | None]:
+    """``data`` (a Series, array or list) as a contiguous float64 array and its labels (a
+    Series' index, else None); no entry is judged. Refuses a DataFrame, text and more than
+    one dimension, naming ``where``."""
     if isinstance(data, pd.DataFrame):
         raise input_error(
             where, "must be one-dimensional (a Series, array or list), got a DataFrame"
@@ -94,8 +104,6 @@ def _as_numbers(data: ArrayLike, where: str) -> tuple[np.ndarray, pd.Index | Non
         raise input_error(where, f"must hold numbers ({error})") from error
     if array.ndim != 1:
         raise input_error(where, f"must be one-dimensional, got {array.ndim} dimensions")
-    if labels is not None:
-        _name_bad_entry(array, labels, where)
     return np.ascontiguousarray(array), labels
 
 
