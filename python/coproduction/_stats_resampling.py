@@ -401,6 +401,16 @@ def _network_options(net: Network, measure: str,
 # Permutation tests
 
 
+def _permutation_result(out: Dict[str, Any], name: str, side: str, seed: int,
+                        labels: Tuple[Any, Any], *, paired: bool) -> PermutationResult:
+    """The result of a permutation test from what the core returned."""
+    null = np.asarray(out["null"], dtype=float)
+    return PermutationResult(
+        statistic=name, observed=float(out["observed"]), p_value=float(out["p_value"]),
+        standard_error=float(out["standard_error"]), alternative=side, n=int(null.size),
+        null=null, seed=seed, exact=bool(out["exact"]), labels=labels, paired=paired)
+
+
 def _two_groups(groups: Any, labels: Optional[pd.Index], count: int,
                 group: Any) -> Tuple[np.ndarray[Any, Any], Tuple[Any, Any]]:
     """Codes 0/1 for two group labels (1 = ``group``, by default the second label in sorted
@@ -539,11 +549,7 @@ def permutation_test(values: Values, groups: Any, *, statistic: str = "mean_gap"
     with _progress(progress, count, f"permutation test of {name}") as callback:
         out = _core.stats.permutation_test(array, codes, name, count, seed, side, workers,
                                            callback)
-    null = np.asarray(out["null"], dtype=float)
-    return PermutationResult(
-        statistic=name, observed=float(out["observed"]), p_value=float(out["p_value"]),
-        standard_error=float(out["standard_error"]), alternative=side, n=int(null.size),
-        null=null, seed=seed, exact=bool(out["exact"]), labels=pair, paired=False)
+    return _permutation_result(out, name, side, seed, pair, paired=False)
 
 
 def paired_permutation_test(first: Values, second: Values, *, statistic: str = "mean_gap",
@@ -617,12 +623,7 @@ def paired_permutation_test(first: Values, second: Values, *, statistic: str = "
     with _progress(progress, count, f"paired permutation test of {name}") as callback:
         out = _core.stats.paired_permutation_test(a, b, name, count, seed, side, workers,
                                                   callback)
-    null = np.asarray(out["null"], dtype=float)
-    return PermutationResult(
-        statistic=name, observed=float(out["observed"]), p_value=float(out["p_value"]),
-        standard_error=float(out["standard_error"]), alternative=side, n=int(null.size),
-        null=null, seed=seed, exact=bool(out["exact"]), labels=("first", "second"),
-        paired=True)
+    return _permutation_result(out, name, side, seed, ("first", "second"), paired=True)
 
 
 def __dir__() -> List[str]:

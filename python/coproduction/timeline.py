@@ -436,17 +436,17 @@ def read_timeline(source: Union[PathLike, str, bytes, _io.IOBase]) -> Timeline:
     >>> cp.read_timeline(tl.to_json()) == tl
     True
     """
-    if isinstance(source, _io.IOBase):
-        source = source.read()
-    if isinstance(source, bytes):
-        try:
-            source = source.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise input_error("source", f"JSON text must be UTF-8 ({error})") from error
+    reader = _core.timeline.Timeline
+    if hasattr(source, "read"):
+        data = source.read()
+        return read_timeline(bytes(data) if isinstance(data, (bytes, bytearray)) else str(data))
+    # Bytes go to the core as they are: it judges UTF-8 and names the byte that is not.
+    if isinstance(source, (bytes, bytearray)):
+        return Timeline._wrap(reader.read_json_text(bytes(source)))
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
-        return Timeline._wrap(_core.timeline.Timeline.read_json_text(source))
+        return Timeline._wrap(reader.read_json_text(source))
     if isinstance(source, (str, os.PathLike)):
-        return Timeline._wrap(_core.timeline.Timeline.read_json_file(os.fspath(source)))
+        return Timeline._wrap(reader.read_json_file(os.fspath(source)))
     raise input_error("source", f"a path, JSON text, bytes or a file, not {type(source).__name__}")
 
 
