@@ -188,6 +188,32 @@ TEST_P(Rewiring, KeepsEveryDegreeAndStaysSimpleOnRandomGraphs) {
   }
 }
 
+// The chain keeps its ties as a bit matrix on up to `tie_bits_limit` vertices and in a hash
+// table above: the two must make the same moves, so the same draws, step for step.
+TEST_P(Rewiring, BitMatrixAndHashTableMakeTheSameChain) {
+  const bool directed = GetParam();
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const cp::tie_list g = random_graph(30 + 11 * static_cast<std::uint32_t>(seed), 0.1,
+                                        directed, seed);
+    nm::rewiring_chain bits(g), table(g, 0);
+    for (std::uint64_t k = 0; k < 10; ++k) {
+      auto rng_bits = nm::generator_for(seed, k), rng_table = nm::generator_for(seed, k);
+      cp::tie_list a, b;
+      cp::rewiring_diagnostics da, db;
+      bits.run(10 * g.size(), true, rng_bits, a, da);
+      table.run(10 * g.size(), true, rng_table, b, db);
+      EXPECT_EQ(a.source, b.source) << "seed " << seed << " draw " << k;
+      EXPECT_EQ(a.target, b.target) << "seed " << seed << " draw " << k;
+      EXPECT_EQ(da.accepted, db.accepted);
+      EXPECT_EQ(da.reversals, db.reversals);
+      EXPECT_GT(da.accepted, 0u);
+      if (directed) {
+        EXPECT_GT(da.reversals, 0u) << "seed " << seed;
+      }
+    }
+  }
+}
+
 // Every graph with the degree sequence of a small graph, found by brute force over all
 // simple graphs on its vertices, comes out of the chain equally often.
 TEST_P(Rewiring, DrawsEveryGraphWithTheDegreesEquallyOften) {

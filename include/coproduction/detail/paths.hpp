@@ -5,8 +5,9 @@
 /// dependency accumulation (betweenness), unweighted by breadth-first search and weighted by
 /// Dijkstra's algorithm on lengths, run over all sources on the thread pool of `parallel.hpp`.
 ///
-/// Unweighted distance sums use breadth-first searches from 64 sources at once (one bit per
-/// source in a 64-bit word). Each thread allocates its workspace once.
+/// Unweighted distance sums and unweighted betweenness use breadth-first searches from 64
+/// sources at once (one bit per source in a 64-bit word). Each thread allocates its workspace
+/// once.
 ///
 /// References: Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of
 /// Mathematical Sociology 25, 163-177. Then, M. et al. (2014). The more the merrier:
@@ -306,6 +307,141 @@ inline void brandes_bfs(const adjacency& adj, std::uint32_t s, search_workspace&
   for (std::size_t i = 0; i < tail; ++i) slots[order[i]] = brandes_slot{};
 }
 
+/// Workspace of Brandes' algorithm from up to 64 sources at once: per vertex, a word of the
+/// sources that have reached it and, per source of the batch, its path count and then its
+/// dependency (`paths`) and `(1 + dependency) / paths` (`coef`); the vertices at each
+/// distance with the word of the sources they are at that distance from (`at`, from
+/// `level_start`).
+struct word_brandes_workspace {
+  std::vector<std::uint64_t> seen, found, deeper;
+  std::vector<double> paths, coef;
+  std::vector<std::uint32_t> at, reached, touched;
+  std::vector<std::uint64_t> at_word;
+  std::vector<std::size_t> level_start;
+  explicit word_brandes_workspace(std::uint32_t n)
+      : seen(n, 0), found(n, 0), deeper(n, 0), paths(std::size_t{n} * 64, 0.0),
+        coef(std::size_t{n} * 64, 0.0) {
+    reached.reserve(n);
+    touched.resize(std::size_t{n} + 1);  // one slot past the last vertex is written, not kept
+  }
+};
+
+/// Above this many vertices, the per-thread workspace of `word_brandes` (1 KiB per vertex)
+/// is too large and each source is searched on its own.
+inline constexpr std::uint32_t word_brandes_limit = 1u << 16;
+
+/// Brandes (2001) from the sources `first` to `first + count - 1` (at most 64) at once,
+/// unweighted. An arc (v, u) lies on a shortest path from source i exactly when v is at
+/// distance d from i and u has not been reached by i before distance d + 1, so one scan of
+/// v's arcs with the word of the sources at whose distance d it is finds, for every one of
+/// them together, the arcs that count paths (Then et al. 2014 apply the same word
+/// parallelism to distances). The dependencies are then summed level by level, deepest
+/// first, over the same arcs. Each vertex's dependencies are added to `bc` source by source
+/// in order at the end, so the sums are the same bit for bit as one source at a time.
+inline void word_brandes(const adjacency& adj, std::uint32_t first, std::uint32_t count,
+                         word_brandes_workspace& ws, double* bc) {
+  std::uint64_t* seen = ws.seen.data();
+  std::uint64_t* found = ws.found.data();
+  std::uint64_t* deeper = ws.deeper.data();
+  double* paths = ws.paths.data();
+  double* coef = ws.coef.data();
+  const std::uint32_t* targets = adj.targets.data();
+  const std::size_t* offsets = adj.offsets.data();
+  auto& at = ws.at;
+  auto& at_word = ws.at_word;
+  auto& level_start = ws.level_start;
+  std::uint32_t* touched = ws.touched.data();
+  at.clear();
+  at_word.clear();
+  level_start.assign(1, 0);
+  ws.reached.clear();
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::uint32_t s = first + i;
+    seen[s] = 1ull << i;
+    paths[std::size_t{s} * 64 + i] = 1.0;
+    at.push_back(s);
+    at_word.push_back(1ull << i);
+    ws.reached.push_back(s);
+  }
+  // Counting paths, one distance at a time.
+  for (;;) {
+    const std::size_t begin = level_start.back(), end = at.size();
+    level_start.push_back(end);
+    if (begin == end) break;
+    std::size_t reach = 0;
+    for (std::size_t e = begin; e < end; ++e) {
+      const std::uint32_t v = at[e];
+      const std::uint64_t word = at_word[e];
+      const double* from = paths + std::size_t{v} * 64;
+      for (std::size_t a = offsets[v], stop = offsets[v + 1]; a < stop; ++a) {
+        const std::uint32_t u = targets[a];
+        std::uint64_t on = word & ~seen[u];
+        if (on == 0) continue;
+        touched[reach] = u;
+        reach += found[u] == 0;
+        found[u] |= on;
+        double* to = paths + std::size_t{u} * 64;
+        do {
+          const int i = std::countr_zero(on);
+          on &= on - 1;
+          to[i] += from[i];
+        } while (on != 0);
+      }
+    }
+    for (std::size_t r = 0; r < reach; ++r) {
+      const std::uint32_t u = touched[r];
+      if (seen[u] == 0) ws.reached.push_back(u);
+      seen[u] |= found[u];
+      at.push_back(u);
+      at_word.push_back(found[u]);
+      found[u] = 0;
+    }
+  }
+  // Summing dependencies, deepest first: `deeper` holds the word of each vertex one
+  // distance further out.
+  const std::size_t levels = level_start.size() - 2;
+  for (std::size_t d = levels; d-- > 1;) {
+    for (std::size_t e = level_start[d + 1]; e < level_start[d + 2]; ++e) deeper[at[e]] = at_word[e];
+    for (std::size_t e = level_start[d]; e < level_start[d + 1]; ++e) {
+      const std::uint32_t w = at[e];
+      const std::uint64_t word = at_word[e];
+      double* p = paths + std::size_t{w} * 64;
+      double* c = coef + std::size_t{w} * 64;  // the sum over successors, until replaced
+      for (std::size_t a = offsets[w], stop = offsets[w + 1]; a < stop; ++a) {
+        const std::uint32_t u = targets[a];
+        std::uint64_t on = word & deeper[u];
+        if (on == 0) continue;
+        const double* cu = coef + std::size_t{u} * 64;
+        do {
+          const int i = std::countr_zero(on);
+          on &= on - 1;
+          c[i] += cu[i];
+        } while (on != 0);
+      }
+      for (std::uint64_t b = word; b != 0; b &= b - 1) {
+        const int i = std::countr_zero(b);
+        const double delta = p[i] * c[i];
+        c[i] = (1.0 + delta) / p[i];
+        p[i] = delta;  // the path count is not needed again: keep the dependency
+      }
+    }
+    for (std::size_t e = level_start[d + 1]; e < level_start[d + 2]; ++e) deeper[at[e]] = 0;
+  }
+  for (std::uint32_t i = 0; i < count; ++i) paths[std::size_t{first + i} * 64 + i] = 0.0;
+  for (const std::uint32_t u : ws.reached) {
+    double* p = paths + std::size_t{u} * 64;
+    double* c = coef + std::size_t{u} * 64;
+    double total = bc[u];
+    for (std::uint32_t i = 0; i < count; ++i) {
+      total += p[i];
+      p[i] = 0.0;
+      c[i] = 0.0;
+    }
+    bc[u] = total;
+    seen[u] = 0;
+  }
+}
+
 /// Brandes (2001) from one source with Dijkstra's algorithm on lengths.
 inline void brandes_dijkstra(const adjacency& adj, std::uint32_t s, search_workspace& ws,
                              double* bc) {
@@ -369,6 +505,13 @@ inline std::vector<double> betweenness_sums(const compact_graph& g, unsigned thr
                                             const stop_check& stop) {
   const std::uint32_t n = g.n;
   if (n == 0) return {};
+  if (!g.weighted && n <= word_brandes_limit)
+    return ordered_sum(
+        chunk_count(n, word_chunk), n, threads, stop, [&] { return word_brandes_workspace(n); },
+        [&](word_brandes_workspace& ws, std::size_t chunk, double* acc) {
+          const auto first = static_cast<std::uint32_t>(chunk * word_chunk);
+          word_brandes(g.out, first, std::min<std::uint32_t>(word_chunk, n - first), ws, acc);
+        });
   return ordered_sum(
       chunk_count(n, source_chunk), n, threads, stop,
       [&] { return search_workspace(n, g.out.targets.size(), g.weighted, true); },

@@ -149,15 +149,38 @@ class tie_table {
   std::vector<std::uint32_t> ids_;
 };
 
+/// The ties of a graph on few vertices as one bit per ordered pair (`u * n + v`): a lookup
+/// is one load, against a hash probe's several, and the chain's cost is mostly lookups.
+class tie_bits {
+ public:
+  void reset(std::size_t keys) { words_.assign((keys + 63) / 64, 0); }
+  bool contains(std::uint64_t key) const noexcept { return (words_[key >> 6] >> (key & 63)) & 1; }
+  void insert(std::uint64_t key) noexcept { words_[key >> 6] |= std::uint64_t{1} << (key & 63); }
+  void erase(std::uint64_t key) noexcept { words_[key >> 6] &= ~(std::uint64_t{1} << (key & 63)); }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+/// Up to this many vertices a chain keeps its ties as a bit matrix (at most 2 MiB), above
+/// it in a hash table. Both give the same chain, step for step.
+inline constexpr std::uint32_t tie_bits_limit = 4096;
+
 /// One degree-preserving chain per worker: built once from the observed graph, then run
 /// from it as often as asked (`run` starts from the observed graph every time).
 class rewiring_chain {
  public:
-  explicit rewiring_chain(const tie_list& observed) : g_(observed) {
+  /// `bits_limit`: the most vertices for which the ties are kept as a bit matrix.
+  explicit rewiring_chain(const tie_list& observed, std::uint32_t bits_limit = tie_bits_limit)
+      : g_(observed), bits_(g_.n <= bits_limit) {
     const std::size_t m = g_.size();
     original_.reset(m);
     for (std::size_t i = 0; i < m; ++i)
       original_.insert(key(g_.source[i], g_.target[i]), static_cast<std::uint32_t>(i));
+    if (bits_) {
+      original_bits_.reset(std::size_t{g_.n} * g_.n);
+      for (std::size_t i = 0; i < m; ++i) original_bits_.insert(key(g_.source[i], g_.target[i]));
+    }
     if (g_.directed) {
       // Ties by source: a move never changes a tie's source (a -> b becomes a -> d; a
       // reversal turns a -> b into a -> c), so these lists hold for the whole chain.
@@ -179,7 +202,10 @@ class rewiring_chain {
     const std::size_t m = g_.size();
     a_ = g_.source;
     b_ = g_.target;
-    current_ = original_;
+    if (bits_)
+      current_bits_ = original_bits_;
+    else
+      current_ = original_;
     diagnostics = {};
     diagnostics.steps = steps;
     const bool reversals = g_.directed && triangles;
@@ -211,6 +237,31 @@ class rewiring_chain {
     return std::uint64_t{u} * g_.n + v;
   }
 
+  bool has(std::uint64_t k) const noexcept {
+    return bits_ ? current_bits_.contains(k) : current_.contains(k);
+  }
+  void add(std::uint64_t k, std::uint32_t id) noexcept {
+    if (bits_)
+      current_bits_.insert(k);
+    else
+      current_.insert(k, id);
+  }
+  void drop(std::uint64_t k) noexcept {
+    if (bits_)
+      current_bits_.erase(k);
+    else
+      current_.erase(k);
+  }
+  /// The tie u -> v now (directed), or `tie_table::none`. With the bit matrix, the tie is
+  /// found among u's out-ties, which keep their source for the whole chain.
+  std::uint32_t tie_of(std::uint32_t u, std::uint32_t v) const noexcept {
+    if (!bits_) return current_.find(key(u, v));
+    if (!current_bits_.contains(key(u, v))) return tie_table::none;
+    for (std::size_t i = from_offsets_[u]; i < from_offsets_[u + 1]; ++i)
+      if (b_[from_ties_[i]] == v) return from_ties_[i];
+    return tie_table::none;
+  }
+
   double changed_share() const {
     const std::size_t m = g_.size();
     if (m == 0) return std::numeric_limits<double>::quiet_NaN();
@@ -231,11 +282,11 @@ class rewiring_chain {
     // a == c or b == d gives back the same two ties; a == d or c == b a self-loop.
     if (a == c || b == d || a == d || c == b) return false;
     const std::uint64_t ad = key(a, d), cb = key(c, b);
-    if (current_.contains(ad) || current_.contains(cb)) return false;
-    current_.erase(key(a, b));
-    current_.erase(key(c, d));
-    current_.insert(ad, e1);
-    current_.insert(cb, e2);
+    if (has(ad) || has(cb)) return false;
+    drop(key(a, b));
+    drop(key(c, d));
+    add(ad, e1);
+    add(cb, e2);
     b_[e1] = d;
     a_[e2] = c;
     b_[e2] = b;
@@ -251,25 +302,25 @@ class rewiring_chain {
     const std::uint32_t e2 = from_ties_[first + random_below(rng, count)];
     const std::uint32_t c = b_[e2];
     if (c == a) return false;
-    const std::uint32_t e3 = current_.find(key(c, a));
+    const std::uint32_t e3 = tie_of(c, a);
     if (e3 == tie_table::none) return false;
-    if (current_.contains(key(b, a)) || current_.contains(key(c, b)) ||
-        current_.contains(key(a, c)))
-      return false;
-    current_.erase(key(a, b));
-    current_.erase(key(b, c));
-    current_.erase(key(c, a));
+    if (has(key(b, a)) || has(key(c, b)) || has(key(a, c))) return false;
+    drop(key(a, b));
+    drop(key(b, c));
+    drop(key(c, a));
     b_[e1] = c;
     b_[e2] = a;
     b_[e3] = b;
-    current_.insert(key(a, c), e1);
-    current_.insert(key(b, a), e2);
-    current_.insert(key(c, b), e3);
+    add(key(a, c), e1);
+    add(key(b, a), e2);
+    add(key(c, b), e3);
     return true;
   }
 
   tie_list g_;
+  bool bits_;
   tie_table original_, current_;
+  tie_bits original_bits_, current_bits_;
   std::vector<std::size_t> from_offsets_;
   std::vector<std::uint32_t> from_ties_;
   std::vector<std::uint32_t> a_, b_;  // each tie's ends now; a tie's source never changes
