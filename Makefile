@@ -8,8 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # chromium: the test that opens the HTML report in a headless browser.
-DEBIAN_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev chromium
+DEBIAN_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev zlib1g-dev libgtest-dev chromium
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+FUZZ_TARGETS := json frames graphml timeline xlsx gexf_timeline
 SECONDS ?= 60
 SOURCES := $(shell find include src python -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.py' -o -name '*.json' -o -name '*.pyi' -o -name 'py.typed' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
@@ -38,15 +39,16 @@ test-cpp-sanitized: $(VENV)/.tools
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ../../$(VENV)/bin/ctest --output-on-failure -j $(JOBS) -E consumer_find_package
 
-# libFuzzer on the JSON, frame, GraphML and timeline readers, SECONDS each (default 60), from the seed
-# corpus in tests/fuzz/corpus (copied: the run's own corpus stays in build/fuzz).
+# libFuzzer on the JSON, frame, GraphML, timeline, workbook and dynamic GEXF readers, SECONDS
+# each (default 60), from the seed corpus in tests/fuzz/corpus (copied: the run's own corpus
+# stays in build/fuzz).
 fuzz: fuzz-deps
 	mkdir -p build/fuzz
-	for target in json frames graphml timeline; do \
+	for target in $(FUZZ_TARGETS); do \
 	  clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
-	    tests/fuzz/fuzz_$$target.cpp -o build/fuzz/fuzz_$$target || exit 1; \
+	    tests/fuzz/fuzz_$$target.cpp -o build/fuzz/fuzz_$$target -lz || exit 1; \
 	done
-	for target in json frames graphml timeline; do \
+	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus-$$target && cp -n tests/fuzz/corpus/$$target/* build/fuzz/corpus-$$target/; \
 	  build/fuzz/fuzz_$$target build/fuzz/corpus-$$target -max_total_time=$(SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

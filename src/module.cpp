@@ -14,6 +14,7 @@ PYBIND11_MODULE(_core, m) {
   register_errors(m);
   register_model(m);
   register_io(m);
+  register_spreadsheet(py::reinterpret_borrow<py::module_>(m.attr("io")));
   auto metrics = m.def_submodule("metrics", "Inequality, centrality and centralization.");
   register_inequality(metrics);
   register_centrality(metrics);

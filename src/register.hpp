@@ -7,6 +7,7 @@ namespace coproduction::python {
 void register_errors(pybind11::module_& m);
 void register_model(pybind11::module_& m);
 void register_io(pybind11::module_& m);  // after register_model: adds to `Network`
+void register_spreadsheet(pybind11::module_ io);  // after register_io: into `_core.io`
 void register_inequality(pybind11::module_& m);
 void register_centrality(pybind11::module_& m);
 void register_relations(pybind11::module_& m);

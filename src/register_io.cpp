@@ -25,6 +25,8 @@
 #include "coproduction/io/gexf.hpp"
 #include "coproduction/io/graphml.hpp"
 #include "coproduction/io/json.hpp"
+#include "coproduction/io/kumu.hpp"
+#include "coproduction/model/layer.hpp"
 #include "coproduction/model/network.hpp"
 #include "frame_columns.hpp"
 #include "interrupt.hpp"
@@ -186,6 +188,77 @@ void add_frames(Network& net, const py::object& stakeholders, const py::object& 
   net = std::move(reader).finish();
 }
 
+// ---- Kumu ---------------------------------------------------------------------------------
+
+// The options of a blueprint from the Python layer's checked arguments: types and scales as
+// lists of words (None for every one).
+kumu_options kumu_options_from(const std::optional<std::vector<std::string>>& types,
+                               const std::optional<std::vector<std::string>>& scales,
+                               bool include_objects, bool show_labels) {
+  kumu_options o;
+  if (types) o.relations.types = *types;
+  if (scales)
+    for (const std::string& word : *scales) o.relations.scales.push_back(scale_named(word));
+  o.include_objects = include_objects;
+  o.show_labels = show_labels;
+  return o;
+}
+
+// An ordered JSON value as Python objects, keys in their order (json_value.hpp's `to_python`
+// takes the sorted `nlohmann::json`).
+py::object ordered_to_python(const nlohmann::ordered_json& j) {
+  using t = nlohmann::ordered_json::value_t;
+  switch (j.type()) {
+    case t::boolean: return py::bool_(j.get<bool>());
+    case t::number_integer: return py::int_(j.get<long long>());
+    case t::number_unsigned: return py::int_(j.get<unsigned long long>());
+    case t::number_float: return py::float_(j.get<double>());
+    case t::string: return py::str(j.get_ref<const std::string&>());
+    case t::array: {
+      py::list out;
+      for (const auto& item : j) out.append(ordered_to_python(item));
+      return out;
+    }
+    case t::object: {
+      py::dict out;
+      for (auto it = j.begin(); it != j.end(); ++it) out[py::str(it.key())] = ordered_to_python(it.value());
+      return out;
+    }
+    default: return py::none();
+  }
+}
+
+void register_kumu(py::module_ io) {
+  io.def(
+      "kumu_blueprint",
+      [](const Network& net, const std::optional<std::vector<std::string>>& types,
+         const std::optional<std::vector<std::string>>& scales, bool include_objects,
+         bool show_labels) {
+        const kumu_options o = kumu_options_from(types, scales, include_objects, show_labels);
+        // Made from C++ objects only under the network's read guard; converted to Python
+        // objects afterwards, with the GIL held again.
+        const nlohmann::ordered_json blueprint =
+            held_network(net, [&](const Network& n) { return kumu_blueprint(n, o); });
+        return ordered_to_python(blueprint);
+      },
+      py::arg("net"), py::kw_only(), py::arg("types") = py::none(), py::arg("scales") = py::none(),
+      py::arg("include_objects") = true, py::arg("show_labels") = false,
+      "The Kumu blueprint of a network as a dict (io/kumu.hpp, kumu_blueprint).");
+  io.def(
+      "write_kumu",
+      [](const Network& net, const std::filesystem::path& path,
+         const std::optional<std::vector<std::string>>& types,
+         const std::optional<std::vector<std::string>>& scales, bool include_objects,
+         bool show_labels, int indent) {
+        const kumu_options o = kumu_options_from(types, scales, include_objects, show_labels);
+        held_network(net, [&](const Network& n) { write_kumu(n, path, o, indent); });
+      },
+      py::arg("net"), py::arg("path"), py::kw_only(), py::arg("types") = py::none(),
+      py::arg("scales") = py::none(), py::arg("include_objects") = true,
+      py::arg("show_labels") = false, py::arg("indent") = 2,
+      "Writes the Kumu blueprint of a network to a file atomically (io/kumu.hpp, write_kumu).");
+}
+
 // ---- GraphML and GEXF -----------------------------------------------------------------------
 
 XmlLimits xml_limits(std::size_t max_depth, std::size_t max_bytes, std::size_t max_attributes,
@@ -295,7 +368,10 @@ void register_graph_formats(py::module_ io) {
 }  // namespace
 
 void register_io(py::module_& m) {
-  register_graph_formats(m.def_submodule("io", "GraphML and GEXF 1.3: readers and writers of a network."));
+  py::module_ io = m.def_submodule("io", "GraphML and GEXF 1.3: readers and writers of a network; "
+                                         "Kumu blueprints.");
+  register_graph_formats(io);
+  register_kumu(io);
 
   // ---- JSON -------------------------------------------------------------------------------
   m.def(

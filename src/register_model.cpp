@@ -450,6 +450,9 @@ void register_model(py::module_& m) {
       .def_property_readonly("num_relations", &Network::num_relations)
       .def_property_readonly("num_projects", &Network::num_projects)
       .def_property_readonly("num_decisions", &Network::num_decisions)
+      .def("memory_bytes", &Network::memory_bytes,
+           "The bytes the network holds in C++: its object, vectors, strings, maps and JSON "
+           "values (Network.__sizeof__ adds the Python objects). O(size of the network).")
       .def("__contains__", [](const Network& net, const std::string& id) { return net.contains(id); })
       .def("vertex", [](const Network& net, const std::string& id) { return net.vertex(id); })
       .def(

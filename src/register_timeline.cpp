@@ -1,7 +1,8 @@
 // Python bindings of include/coproduction/model/timeline.hpp (`_core.timeline.Timeline`: waves
 // of fieldwork, each a network, and each stakeholder's presence per wave),
 // io/timeline_json.hpp (its JSON document: `dump_json`, `write_json`, `read_json_text`,
-// `read_json_file`) and model/network_diff.hpp (`_core.timeline.diff`: what differs between
+// `read_json_file`), io/gexf_timeline.hpp (one dynamic GEXF file: `dump_gexf`, `write_gexf`,
+// `read_gexf_text`, `read_gexf_file`) and model/network_diff.hpp (`_core.timeline.diff`: what differs between
 // two networks, as plain columns the Python layer makes DataFrames of).
 
 #include <cstddef>
@@ -19,6 +20,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "arrays.hpp"
+#include "coproduction/io/gexf_timeline.hpp"
 #include "coproduction/io/timeline_json.hpp"
 #include "coproduction/model/network.hpp"
 #include "coproduction/model/network_diff.hpp"
@@ -289,6 +291,41 @@ void register_timeline(py::module_ m) {
           },
           py::arg("path"), py::kw_only(), py::arg("max_depth") = ReadLimits{}.max_depth,
           py::arg("max_bytes") = ReadLimits{}.max_bytes)
+      .def(
+          "dump_gexf",
+          // The timeline's networks never change; the call holds the timeline.
+          [](const Timeline& t) { return without_gil([&] { return dump_gexf_timeline(t); }); },
+          "The timeline as one dynamic GEXF 1.3 text (io/gexf_timeline.hpp).")
+      .def(
+          "write_gexf",
+          [](const Timeline& t, const std::filesystem::path& path) {
+            without_gil([&] { write_gexf_timeline(t, path); });
+          },
+          py::arg("path"),
+          "Writes the timeline as dynamic GEXF 1.3 atomically, keeping an existing file's "
+          "permissions.")
+      .def_static(
+          "read_gexf_text",
+          [](const std::string& text, std::size_t max_depth, std::size_t max_bytes) {
+            // `text` is a C++ copy of the str or bytes given: the read needs no Python object.
+            XmlLimits l;
+            l.max_depth = max_depth, l.max_bytes = max_bytes;
+            if (max_depth < 1) throw input_error("max_depth", "must be at least 1");
+            return without_gil([&] { return read_gexf_timeline(text, l); });
+          },
+          py::arg("text"), py::kw_only(), py::arg("max_depth") = XmlLimits{}.max_depth,
+          py::arg("max_bytes") = XmlLimits{}.max_bytes,
+          "Reads a timeline from its dynamic GEXF; FormatError lists every problem at its line.")
+      .def_static(
+          "read_gexf_file",
+          [](const std::filesystem::path& path, std::size_t max_depth, std::size_t max_bytes) {
+            XmlLimits l;
+            l.max_depth = max_depth, l.max_bytes = max_bytes;
+            if (max_depth < 1) throw input_error("max_depth", "must be at least 1");
+            return without_gil([&] { return read_gexf_timeline_file(path, l); });
+          },
+          py::arg("path"), py::kw_only(), py::arg("max_depth") = XmlLimits{}.max_depth,
+          py::arg("max_bytes") = XmlLimits{}.max_bytes)
       .def(
           "__eq__", [](const Timeline& a, const Timeline& b) { return a == b; },
           py::is_operator())

@@ -28,6 +28,12 @@
 #include "coproduction/io/frames.hpp"
 #include "coproduction/io/graphml.hpp"
 #include "coproduction/io/gexf.hpp"
+#include "coproduction/io/gexf_timeline.hpp"
+#include "coproduction/io/kumu.hpp"
+#include "coproduction/io/sheet.hpp"
+#include "coproduction/io/csv_folder.hpp"
+#include "coproduction/io/xlsx.hpp"
+#include "coproduction/io/spreadsheet.hpp"
 
 #include "coproduction/metrics/edge_reading.hpp"
 #include "coproduction/metrics/inequality.hpp"

@@ -16,7 +16,7 @@ from . import _core, _errors
 from ._errors import *  # noqa: F403
 from .network import Network, from_frames, read_json, write_json
 from . import audit, display, examples, ladder, layout, metrics, network, power, privacy, text
-from . import stats, timeline
+from . import batch, stats, timeline
 from ._report import report
 from .timeline import NetworkDiff, Timeline, diff, read_timeline
 from . import io
@@ -62,6 +62,7 @@ __all__ = [
     "privacy",
     "stats",
     "timeline",
+    "batch",
     "plot",
     *_errors.__all__,
     "__version__",

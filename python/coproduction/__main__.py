@@ -403,7 +403,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=formats, default="text", help="output (default text)")
     sub = commands.add_parser("convert", parents=[common],
                               help="write a data file in another format: JSON, a folder of CSV "
-                                   "files, an .xlsx workbook, GraphML, GEXF, Kumu")
+                                   "files, an .xlsx workbook, GraphML, GEXF, Kumu; a timeline "
+                                   "of waves between JSON and dynamic GEXF")
     sub.add_argument("file", help="the file to read (a folder of CSV files too)")
     sub.add_argument("output", help="the file to write, or the folder for CSV files; its "
                                     "suffix names the format unless --to does")

@@ -1017,6 +1017,12 @@ class Network:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    def __sizeof__(self) -> int:
+        """The bytes the network holds: this object and the core's, and everything the core
+        keeps in C++ (its vectors, strings, maps and JSON values). ``sys.getsizeof`` reads it,
+        and so does dask's memory accounting of a worker holding networks."""
+        return object.__sizeof__(self) + object.__sizeof__(self._core) + int(self._core.memory_bytes())
+
     def __reduce__(self) -> Any:
         # Pickles through the JSON format, with its version in the state.
         return (_from_pickle, ({"format_version": _core.FORMAT_VERSION, "json": self.to_json(indent=None)},))

@@ -364,6 +364,48 @@ class Timeline:
             raise input_error("path", f"a file path, not {type(path).__name__}")
         self._core.write_json(os.fspath(path), -1 if indent is None else _indent(indent))
 
+    def write_gexf(self, path: PathLike) -> None:
+        """Write the timeline as one dynamic GEXF 1.3 file, which Gephi's timeline plays wave
+        by wave (``docs/waves.md``, "A timeline in Gephi"); atomically, as :meth:`write_json`.
+
+        Every stakeholder of any wave is one node and every relation (source, target and
+        type) one edge, each with ``<spells>`` for the waves it is in. When every wave has an
+        ISO date (``2013-02-14``) and the dates increase, the graph's ``timeformat`` is
+        ``date`` and a wave stands at its date; otherwise ``timeformat`` is ``integer`` and
+        wave i stands at i (1 for the first). A field that changes between waves is a
+        dynamic attribute whose values carry GEXF 1.3's ``start`` and ``end``; the node
+        attribute ``not_surveyed`` is true in the waves that list the stakeholder as not
+        surveyed. The meta ``description`` holds the wave names, dates and the rest of the
+        timeline document, so :func:`read_timeline` reads the file back as an equal timeline.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+
+        Raises
+        ------
+        FormatError
+            Text that XML 1.0 cannot hold (a control character in an id, label, role, sector
+            or provenance), at ``/waves/<i>/network/...``.
+        OSError
+            The file cannot be written (the old file, if any, is untouched).
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> import coproduction as cp
+        >>> tl = cp.examples.load_timeline("twam_partners_waves")
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = os.path.join(folder.name, "waves.gexf")
+        >>> tl.write_gexf(path)
+        >>> cp.read_timeline(path) == tl
+        True
+        >>> folder.cleanup()
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise input_error("path", f"a file path, not {type(path).__name__}")
+        self._core.write_gexf(os.fspath(path))
+
     # -- comparing and showing --------------------------------------------------------------
 
     def __eq__(self, other: object) -> bool:
@@ -413,7 +455,9 @@ def read_timeline(source: Union[PathLike, str, bytes, _io.IOBase]) -> Timeline:
     Parameters
     ----------
     source : path, str, bytes or file
-        As :func:`coproduction.read_json` takes them.
+        As :func:`coproduction.read_json` takes them: the JSON document of a timeline, or
+        the dynamic GEXF that :meth:`Timeline.write_gexf` writes (a path ending in
+        ``.gexf``, or text or bytes beginning with ``<``).
 
     Returns
     -------
@@ -425,7 +469,9 @@ def read_timeline(source: Union[PathLike, str, bytes, _io.IOBase]) -> Timeline:
         Every problem of every wave at once, each with its JSON pointer from the document's
         root (``/waves/1/network/relations/3/target: unknown stakeholder ...``). A network
         document (without ``waves``) is refused with a note saying to read it with
-        :func:`coproduction.read_json`.
+        :func:`coproduction.read_json`. In GEXF, every problem at its line: a spell or value
+        at a time that is no wave's, spells out of order or overlapping, a spell that ends
+        before it starts.
     OSError
         The file cannot be read.
 
@@ -442,12 +488,24 @@ def read_timeline(source: Union[PathLike, str, bytes, _io.IOBase]) -> Timeline:
         return read_timeline(bytes(data) if isinstance(data, (bytes, bytearray)) else str(data))
     # Bytes go to the core as they are: it judges UTF-8 and names the byte that is not.
     if isinstance(source, (bytes, bytearray)):
+        if _is_xml(bytes(source[:64]).decode("utf-8", "replace")):
+            return Timeline._wrap(reader.read_gexf_text(bytes(source)))
         return Timeline._wrap(reader.read_json_text(bytes(source)))
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         return Timeline._wrap(reader.read_json_text(source))
+    if isinstance(source, str) and _is_xml(source):
+        return Timeline._wrap(reader.read_gexf_text(source.encode("utf-8", "surrogateescape")))
     if isinstance(source, (str, os.PathLike)):
-        return Timeline._wrap(reader.read_json_file(os.fspath(source)))
+        path = os.fspath(source)
+        if str(path).lower().endswith(".gexf"):
+            return Timeline._wrap(reader.read_gexf_file(path))
+        return Timeline._wrap(reader.read_json_file(path))
     raise input_error("source", f"a path, JSON text, bytes or a file, not {type(source).__name__}")
+
+
+def _is_xml(text: str) -> bool:
+    """Text that begins as XML does (after a byte order mark or white space): GEXF."""
+    return text.lstrip("\ufeff \t\r\n")[:1] == "<"
 
 
 def __dir__() -> List[str]:

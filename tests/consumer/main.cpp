@@ -1,6 +1,7 @@
 // A program that uses the installed library as a user's would: it builds a network, writes
-// it as JSON, GraphML and GEXF, reads each back and checks that nothing was lost, edits it,
-// and checks that bad input is reported.
+// it as JSON, GraphML, GEXF, a folder of CSV files and an .xlsx workbook, reads each back and
+// checks that nothing was lost, writes a Kumu map, edits it, writes two waves as JSON and as
+// dynamic GEXF, and checks that bad input is reported.
 #include <coproduction/coproduction.hpp>
 
 #include <cstdio>
@@ -30,6 +31,17 @@ int main() {
   const bool gexf_same = cp::read_gexf_file(gexf) == net;
   std::filesystem::remove(gexf);
   if (!graphml_same || !gexf_same) return 3;
+  const auto folder = std::filesystem::temp_directory_path() / "coproduction_consumer_sheets";
+  cp::write_spreadsheet(net, folder);
+  const bool csv_same = cp::read_spreadsheet(folder) == net;
+  std::filesystem::remove_all(folder);
+  const auto book = std::filesystem::temp_directory_path() / "coproduction_consumer.xlsx";
+  cp::write_spreadsheet(net, book, {cp::rights_layout::wide});
+  const bool book_same = cp::read_spreadsheet(book) == net;
+  std::filesystem::remove(book);
+  if (!csv_same || !book_same) return 7;
+  const auto map = cp::kumu_blueprint(net);
+  if (map["elements"].size() != 2 || map["connections"].size() != 1) return 8;
   cp::Network edited = net;
   edited.remove_stakeholder("service_users", true);
   if (edited.num_stakeholders() != 1 || edited.num_relations() != 0) return 4;
@@ -39,6 +51,11 @@ int main() {
   cp::write_timeline(waves, timeline);
   const bool waves_same = cp::read_timeline_file(timeline) == waves;
   std::filesystem::remove(timeline);
+  const auto dynamic = std::filesystem::temp_directory_path() / "coproduction_consumer_waves.gexf";
+  cp::write_gexf_timeline(waves, dynamic);
+  const bool gexf_waves_same = cp::read_gexf_timeline_file(dynamic) == waves;
+  std::filesystem::remove(dynamic);
+  if (!gexf_waves_same) return 9;
   const cp::network_diff change = cp::diff(waves, 0, 1);
   if (!waves_same || change.stakeholders.size() != 1) return 5;
   // A permutation test of a gap between two groups: exact with four values (6 relabellings).

@@ -30,14 +30,11 @@
 
 #include <coproduction/coproduction.hpp>
 
+#include "finding.hpp"
+
 namespace cp = coproduction;
 
 namespace {
-
-[[noreturn]] void finding(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "finding: %s\n%s\n", what, detail.substr(0, 4000).c_str());
-  std::abort();
-}
 
 class Bytes {
  public:

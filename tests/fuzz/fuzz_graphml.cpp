@@ -15,14 +15,11 @@
 
 #include <coproduction/coproduction.hpp>
 
+#include "finding.hpp"
+
 namespace cp = coproduction;
 
 namespace {
-
-[[noreturn]] void finding(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "finding: %s\n%s\n", what, detail.substr(0, 2000).c_str());
-  std::abort();
-}
 
 // A network read from the input must survive both formats exactly.
 void round_trips(const cp::Network& net) {

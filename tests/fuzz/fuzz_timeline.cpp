@@ -15,16 +15,9 @@
 
 #include <coproduction/coproduction.hpp>
 
+#include "finding.hpp"
+
 namespace cp = coproduction;
-
-namespace {
-
-[[noreturn]] void finding(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "finding: %s\n%s\n", what, detail.substr(0, 2000).c_str());
-  std::abort();
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -20,6 +20,8 @@ class triple_set {
   };
 
   std::size_t size() const { return size_; }
+  /// The bytes of the table on the heap (`Network::memory_bytes` counts them).
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(slot); }
 
   void clear() {
     slots_.clear();

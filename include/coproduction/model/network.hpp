@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "coproduction/detail/access_count.hpp"
+#include "coproduction/detail/memory_bytes.hpp"
 #include "coproduction/detail/message_text.hpp"
 #include "coproduction/detail/model_checks.hpp"
 #include "coproduction/detail/network_store.hpp"
@@ -271,6 +272,18 @@ class Network {
   std::size_t num_relations() const { return data_.relations.size(); }
   std::size_t num_projects() const { return data_.projects.size(); }
   std::size_t num_decisions() const { return data_.decisions.size(); }
+
+  /// The bytes the network holds: its own object, its vectors' capacity, its strings, maps,
+  /// JSON values and relation index (detail/memory_bytes.hpp), not the Boost.Graph view, a
+  /// cache that `graph()` rebuilds on demand. Holds a `read_guard`. O(size of the network).
+  std::size_t memory_bytes() const {
+    const read_guard reading(*this);
+    const Data& d = data_;
+    return sizeof(Network) + detail::heap_bytes_of(d.stakeholders, d.index, d.relations,
+                                                   d.details, d.types, d.type_ids, d.keys,
+                                                   d.projects, d.project_index, d.decisions,
+                                                   d.decision_index, d.metadata);
+  }
 
   /// True when a stakeholder has this id. O(1).
   bool contains(std::string_view id) const { return data_.index.find(id) != data_.index.end(); }

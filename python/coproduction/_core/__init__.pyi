@@ -83,6 +83,10 @@ class Network:
         """
         The stakeholders and relations of a layer: (ids, source, target, weight) with source and target as positions in ids; with relations=True, a fifth array gives each edge's relation as its position in the network's relations. A layer is a set of relation types (None: every type) at a set of scales (None: every relation; given, a relation without a scale is left out). Raises InputError for a type no relation has and for a word that is not a scale.
         """
+    def memory_bytes(self) -> int:
+        """
+        The bytes the network holds in C++: its object, vectors, strings, maps and JSON values (Network.__sizeof__ adds the Python objects). O(size of the network).
+        """
     def project_columns(self) -> dict[str, typing.Any]:
         ...
     def reading(self) -> NetworkReading:

@@ -51,6 +51,22 @@ class Timeline:
         """
         diff() of two waves' networks, the stakeholders not surveyed in either wave left out of the tie comparison.
         """
+    def dump_gexf(self) -> str:
+        """
+        The timeline as one dynamic GEXF 1.3 text (io/gexf_timeline.hpp).
+        """
+    def write_gexf(self, path: os.PathLike[str] | str | bytes) -> None:
+        """
+        Writes the timeline as dynamic GEXF 1.3 atomically, keeping an existing file's permissions.
+        """
+    @staticmethod
+    def read_gexf_text(text: str | bytes, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 256, max_bytes: typing.SupportsInt | typing.SupportsIndex = 1073741824) -> Timeline:
+        """
+        Reads a timeline from its dynamic GEXF; FormatError lists every problem at its line.
+        """
+    @staticmethod
+    def read_gexf_file(path: os.PathLike[str] | str | bytes, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 256, max_bytes: typing.SupportsInt | typing.SupportsIndex = 1073741824) -> Timeline:
+        ...
     def dump_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         ...
     def write_json(self, path: os.PathLike[str] | str | bytes, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Tuple, Union
 
-from .._errors import input_error
+from .._errors import FormatError, input_error
 from ..network import Network, read_json, write_json
 from ._kumu import to_kumu
 from ._spreadsheet import read_spreadsheet, write_spreadsheet
 from ._xml_formats import read_gexf, read_graphml, write_gexf, write_graphml
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
 
 __all__ = ["FORMATS", "convert", "format_of"]
 
@@ -79,7 +82,8 @@ def convert(source: PathLike, target: PathLike, *, to: Optional[str] = None,
     :func:`format_of` does. The network is read whole and checked before anything is written,
     and the target is written atomically, so a failed conversion leaves no file behind.
     Every format but ``kumu`` holds the whole network, so converting from one to another
-    and back gives an equal network.
+    and back gives an equal network. A timeline (its JSON document, or the dynamic GEXF
+    that :meth:`Timeline.write_gexf` writes) converts between ``json`` and ``gexf``.
 
     Parameters
     ----------
@@ -117,9 +121,39 @@ def convert(source: PathLike, target: PathLike, *, to: Optional[str] = None,
         raise input_error("read_as", "kumu files are written, not read: they hold no decisions")
     if os.path.abspath(os.fspath(source)) == os.path.abspath(os.fspath(target)):
         raise input_error("target", "is the source; write to another path")
-    net = _READERS[read_format](source)
+    try:
+        net = _READERS[read_format](source)
+    except FormatError:
+        # A timeline's JSON document or dynamic GEXF is no network: written as a timeline.
+        timeline = _timeline_or_none(source, read_format)
+        if timeline is None:
+            raise
+        if write_format not in ("json", "gexf"):
+            raise input_error("to", f"{os.fspath(source)!r} holds a timeline, which is written "
+                                    f"as json or gexf, not {write_format}") from None
+        if write_format == "json":
+            timeline.write_json(target)
+        else:
+            timeline.write_gexf(target)
+        return read_format, write_format
     _WRITERS[write_format](net, target)
     return read_format, write_format
+
+
+def _timeline_or_none(source: PathLike, read_format: str) -> Optional["Timeline"]:
+    """The timeline in ``source`` (its JSON document, or the dynamic GEXF that
+    ``Timeline.write_gexf`` writes), or None when it holds none."""
+    from .. import _core
+    from ..timeline import Timeline, read_timeline
+
+    if read_format not in ("json", "gexf"):
+        return None
+    try:
+        if read_format == "gexf":
+            return Timeline._wrap(_core.timeline.Timeline.read_gexf_file(os.fspath(source)))
+        return read_timeline(os.fspath(source))
+    except (FormatError, OSError):
+        return None
 
 
 def __dir__() -> List[str]:

@@ -9,21 +9,16 @@ or ``mutual``) and fields. A Kumu map is shared, so free text stays out unless a
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Dict, List, Optional, overload
 
 from .. import _core
+from .._checks import network_core
 from .._errors import input_error
 from ..network import Network, PathLike, _indent
-from ._graph import PROVENANCE_FIELDS, Export, collector_paused, export, text_of
+from ._graph import _flag
 
 __all__ = ["to_kumu"]
-
-#: The stakeholder fields every element carries: the package's categories and numbers, no
-#: free text.
-ELEMENT_FIELDS = ("role", "sector", "expertise", "under_served", "paid", "convenor", "size",
-                  "influence")
 
 
 @overload
@@ -103,42 +98,20 @@ def to_kumu(net: Network, path: Optional[PathLike] = None, *, layer: Any = None,
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise input_error("path", f"a path (str or os.PathLike) or None, not "
                                   f"{type(path).__name__}")
-    with collector_paused():
-        blueprint = _blueprint(export(net, layer, scale, include_objects, type_attr="type",
-                                      flat=False), show_labels)
+    from ..metrics._network import _words  # the metrics import the io package: not at the top
+
+    core = network_core(net)
+    types = None if layer is None else _words(layer, "layer", "relation type")
+    scales = None if scale is None else _words(scale, "scale", "scale")
+    include = _flag(include_objects, "include_objects")
+    # The core makes the blueprint (io/kumu.hpp): its loops over stakeholders and relations
+    # are the C++ library's, and a C++ program gets the same map.
     if path is None:
-        return blueprint
-    text = json.dumps(blueprint, ensure_ascii=False, indent=None if spaces < 0 else spaces)
-    _core.write_text(os.fspath(path), text + "\n")
+        return _core.io.kumu_blueprint(core, types=types, scales=scales,
+                                       include_objects=include, show_labels=show_labels)
+    _core.io.write_kumu(core, os.fspath(path), types=types, scales=scales,
+                        include_objects=include, show_labels=show_labels, indent=spaces)
     return None
-
-
-def _blueprint(records: Export, show_labels: bool) -> Dict[str, Any]:
-    """The elements and connections of the records."""
-    elements = []
-    for id, fields in records.stakeholders:
-        element: Dict[str, Any] = {
-            "id": id, "label": fields.get("label", id) if show_labels else id,
-            "type": fields["kind"]}
-        element.update((f, fields[f]) for f in ELEMENT_FIELDS if f in fields)
-        if show_labels and "attributes" in fields:
-            element["attributes"] = text_of(fields["attributes"])
-        elements.append(element)
-    connections = []
-    for _, source, target, fields in records.relations:
-        connection: Dict[str, Any] = {
-            "id": json.dumps([source, fields["type"], target], ensure_ascii=False,
-                             separators=(",", ":")),
-            "from": source, "to": target, "type": fields["type"], "direction": "directed",
-            "weight": float(fields.get("weight", 1.0))}
-        if "scale" in fields:
-            connection["scale"] = fields["scale"]
-        if show_labels:
-            connection.update((f, fields[f]) for f in PROVENANCE_FIELDS if f in fields)
-            if "attributes" in fields:
-                connection["attributes"] = text_of(fields["attributes"])
-        connections.append(connection)
-    return {"elements": elements, "connections": connections}
 
 
 def __dir__() -> List[str]:

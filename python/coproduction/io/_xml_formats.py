@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import math
 import os
-from typing import Any, Callable, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,9 @@ import pandas as pd
 from .. import _core
 from .._errors import input_error
 from ..network import Network
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
 
 __all__ = [
     "read_graphml",
@@ -234,7 +237,8 @@ def _positions(net: Network, positions: Optional[Positions]) -> Optional[np.ndar
     return xy
 
 
-def write_gexf(net: Network, path: PathLike, *, positions: Optional[Positions] = None) -> None:
+def write_gexf(net: Union[Network, "Timeline"], path: PathLike, *,
+               positions: Optional[Positions] = None) -> None:
     """Write a network as GEXF 1.3 to ``path``, atomically.
 
     As :func:`write_graphml`, with GEXF's own conventions: the stakeholder's label is the
@@ -246,7 +250,9 @@ def write_gexf(net: Network, path: PathLike, *, positions: Optional[Positions] =
 
     Parameters
     ----------
-    net : Network
+    net : Network or Timeline
+        A :class:`~coproduction.Timeline` is written as one dynamic GEXF file, as
+        :meth:`Timeline.write_gexf` writes it.
     path : str or os.PathLike
     positions : DataFrame or mapping, optional
         Where to draw each stakeholder: a DataFrame with columns ``x`` and ``y`` indexed by
@@ -276,5 +282,12 @@ def write_gexf(net: Network, path: PathLike, *, positions: Optional[Positions] =
     True
     >>> folder.cleanup()
     """
+    from ..timeline import Timeline as _Timeline  # imported here: timeline imports the network
+
+    if isinstance(net, _Timeline):  # one dynamic GEXF file of every wave: Timeline.write_gexf
+        if positions is not None:
+            raise input_error("positions", "a timeline is written without positions")
+        net.write_gexf(path)
+        return
     net = _network(net)
     _core.io.write_gexf(net._core, os.fspath(path), _positions(net, positions))
