@@ -282,7 +282,7 @@ class rewiring_chain {
     // a == c or b == d gives back the same two ties; a == d or c == b a self-loop.
     if (a == c || b == d || a == d || c == b) return false;
     const std::uint64_t ad = key(a, d), cb = key(c, b);
-    if (has(ad) || has(cb)) return false;
+    if (has(ad) | has(cb)) return false;  // both loads at once: neither depends on the other
     drop(key(a, b));
     drop(key(c, d));
     add(ad, e1);
