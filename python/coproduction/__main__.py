@@ -41,6 +41,7 @@ _EPILOG = """examples:
   coproduction report partnership.json -o report.html
   coproduction power partnership.json --by role --format csv
   coproduction convert partnership.json partnership.xlsx
+  coproduction convert waves.json waves.gexf     waves as one dynamic GEXF file for Gephi
   coproduction diff wave1.json wave2.json --not-surveyed neca_participants
 
 coproduction <command> --help gives the options of a command."""

@@ -96,6 +96,17 @@ def test_write_gexf_takes_a_timeline_too(tmp_path):
         tl.write_gexf(3)
 
 
+def test_read_gexf_points_a_timeline_file_to_read_timeline(tmp_path):
+    path = tmp_path / "three.gexf"
+    three_waves(dated=False).write_gexf(path)
+    with pytest.raises(cp.FormatError) as refused:
+        cp.read_gexf(path)
+    where, code, message = refused.value.problems[0]
+    assert code == "format.unsupported" and "line" in where
+    assert message.endswith("waves written as dynamic GEXF read as a timeline "
+                            "(cp.read_timeline; C++ read_gexf_timeline)")
+
+
 @pytest.mark.parametrize("dated", [False, True])
 def test_networkx_reads_the_spells_of_every_node_and_edge(tmp_path, dated):
     tl = three_waves(dated)

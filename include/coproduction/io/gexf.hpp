@@ -16,7 +16,8 @@
 /// An edge's type is its `kind`, else a `type` value, else GEXF's own `type` attribute when
 /// it is not a direction (NetworkX writes a `type` value there), else its `label`.
 /// Dynamic graphs (spells, start and end, dynamic attributes) and hierarchies (nested
-/// nodes, `pid`, `parents`) are refused with a problem: nothing is dropped silently.
+/// nodes, `pid`, `parents`) are refused with a problem: nothing is dropped silently. Waves
+/// written as dynamic GEXF are a timeline's form, read by `io/gexf_timeline.hpp`.
 
 #include <algorithm>
 #include <cmath>
@@ -117,6 +118,11 @@ class reader {
   }
 
  private:
+  // Dynamic GEXF is a timeline's form (io/gexf_timeline.hpp), not one network's.
+  static constexpr const char* dynamic_refused =
+      "dynamic GEXF (values over time) is not one network; waves written as dynamic GEXF read "
+      "as a timeline (cp.read_timeline; C++ read_gexf_timeline)";
+
   column& native(std::string name, domain d, value_type type) {
     column c;
     c.name = std::move(name);
@@ -179,7 +185,7 @@ class reader {
     const std::string cls = xml_.find("class") ? std::string(xml_.find("class")->value) : "";
     const xml::attribute* mode = xml_.find("mode");
     if (mode && mode->value == "dynamic")
-      return graph_file::refuse_element(xml_, b_, "dynamic attributes (values over time) are not read");
+      return graph_file::refuse_element(xml_, b_, dynamic_refused);
     domain d;
     if (cls == "node") d = domain::node;
     else if (cls == "edge") d = domain::edge;
@@ -222,7 +228,7 @@ class reader {
     for (const char* a : {"start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals"})
       if (const xml::attribute* found = xml_.find(a)) {
         b_.problem(found->offset, "format.unsupported",
-                   std::string(a) + ": dynamic GEXF (values over time) is not read");
+                   std::string(a) + ": " + dynamic_refused);
         return true;
       }
     return false;
@@ -288,7 +294,7 @@ class reader {
         xml_.skip_element();
       });
     } else if (name == "spells") {
-      graph_file::refuse_element(xml_, b_, "dynamic GEXF (values over time) is not read");
+      graph_file::refuse_element(xml_, b_, dynamic_refused);
     } else if (name == "nodes" || name == "edges" || name == "parents") {
       graph_file::refuse_element(xml_, b_, "hierarchies of nodes are not read");
     } else {
