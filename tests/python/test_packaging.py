@@ -82,3 +82,17 @@ def test_wheels_are_built_for_cpython_310_to_314_on_every_platform():
         for part in command.split():
             if part.startswith("{project}/"):
                 assert (ROOT / part.replace("{project}/", "")).exists(), part
+
+
+@pytest.mark.parametrize("platform, tag", [("linux", "manylinux_x86_64"), ("windows", "win_amd64")])
+def test_cibuildwheel_reads_the_settings_and_selects_every_cpython(platform, tag):
+    # cibuildwheel itself parses pyproject.toml's settings and lists what it would build on
+    # this machine's architecture (Linux) and on Windows; no container or runner is needed.
+    program = Path(sys.executable).with_name("cibuildwheel")
+    if not program.exists():
+        pytest.skip("cibuildwheel is not installed (pip install '.[test]')")
+    listed = subprocess.run([str(program), "--print-build-identifiers", "--platform", platform],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "CIBW_ARCHS_LINUX": "x86_64"})
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split() == [f"cp3{minor}-{tag}" for minor in range(10, 15)]
