@@ -22,6 +22,7 @@
 #include <variant>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include "coproduction/detail/utf8.hpp"
 #include "coproduction/detail/message_text.hpp"
 #include "coproduction/error.hpp"
 #include "coproduction/model/nesting.hpp"
@@ -38,38 +39,6 @@ enum class FrameName { stakeholders, relations, projects, decisions, rights };
 inline const char* frame_name(FrameName f) {
   static const char* names[] = {"stakeholders", "relations", "projects", "decisions", "rights"};
   return names[static_cast<int>(f)];
-}
-
-/// True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-/// nothing above U+10FFFF).
-inline bool valid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c >= 0xE1 && c <= 0xEC) len = 3;
-    else if (c == 0xED) len = 3, hi = 0x9F;
-    else if (c >= 0xEE && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) len = 4, hi = 0x8F;
-    else return false;
-    if (n - i < len) return false;
-    if (s[i + 1] < lo || s[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < len; ++k)
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return false;
-    i += len;
-  }
-  return true;
 }
 
 /// True when every string and key of a JSON value is UTF-8. Iterative: it recurses nowhere.

@@ -18,60 +18,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coproduction/detail/utf8.hpp"
 #include "coproduction/io/sheet.hpp"
 
 namespace coproduction::detail::spreadsheet {
-
-/// Appends a code point as UTF-8 (a lone surrogate as its three bytes, as Python's
-/// "surrogatepass" would).
-inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-/// The offset of the first byte of the first sequence that is not UTF-8 (an overlong form,
-/// a surrogate, a value past U+10FFFF, a sequence cut short), or nothing: where Python's
-/// strict decoder stops.
-inline std::optional<std::size_t> utf8_error(std::string_view s) {
-  std::size_t i = 0;
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  while (i < s.size()) {
-    const unsigned char c = byte(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c == 0xE0) n = 2, lo = 0xA0;
-    else if (c >= 0xE1 && c <= 0xEC) n = 2;
-    else if (c == 0xED) n = 2, hi = 0x9F;
-    else if (c >= 0xEE && c <= 0xEF) n = 2;
-    else if (c == 0xF0) n = 3, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) n = 3;
-    else if (c == 0xF4) n = 3, hi = 0x8F;
-    else return i;
-    if (i + 1 >= s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return i;
-    for (std::size_t k = 2; k <= n; ++k)
-      if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) return i;
-    i += n + 1;
-  }
-  return std::nullopt;
-}
 
 /// The code points of valid UTF-8 text.
 inline std::u32string code_points(std::string_view s) {

@@ -73,7 +73,7 @@ inline std::string xstring_unescape(std::string_view text) {
       unsigned cp = 0;
       for (std::size_t k = 2; k < 6; ++k) cp = cp * 16 + hex_value(text[i + k]);
       if (cp < 0xD800 || cp > 0xDFFF) {
-        xml::append_utf8(out, cp);
+        detail::append_utf8(out, cp);
         i += 7;
         continue;
       }

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "coproduction/detail/utf8.hpp"
+
 namespace coproduction::detail::xml {
 
 /// True for a code point XML 1.0 allows in a document (production [2] `Char`).
@@ -79,25 +81,6 @@ inline std::string code_point_name(long cp) {
   std::string digits;
   for (long v = cp; v > 0 || digits.size() < 4; v >>= 4) digits.insert(digits.begin(), hex[v & 15]);
   return "U+" + digits;
-}
-
-/// Appends code point `cp` as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 /// XML's white space (production [3] `S`).

@@ -38,6 +38,7 @@
 
 #include <zlib.h>
 
+#include "coproduction/detail/utf8.hpp"
 #include "coproduction/error.hpp"
 
 namespace coproduction::detail::zip {
@@ -118,30 +119,6 @@ inline constexpr std::array<std::uint16_t, 128> cp437_high = {
     0x03B5, 0x2229, 0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248, 0x00B0,
     0x2219, 0x00B7, 0x221A, 0x25A0, 0x00B2, 0x207F, 0x00A0};
 
-/// Whether `s` is well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF).
-inline bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n;
-    std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 /// A name as the reader keeps it: UTF-8, decoded from code page 437 unless flagged UTF-8.
 inline std::string entry_name(std::string_view raw, bool utf8, std::size_t index) {
   auto refuse = [&](const std::string& why) -> zip_error {
@@ -159,14 +136,7 @@ inline std::string entry_name(std::string_view raw, bool utf8, std::size_t index
         name += ch;
         continue;
       }
-      const std::uint32_t cp = cp437_high[c - 0x80];
-      if (cp < 0x800) {
-        name += static_cast<char>(0xC0 | (cp >> 6));
-      } else {
-        name += static_cast<char>(0xE0 | (cp >> 12));
-        name += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      }
-      name += static_cast<char>(0x80 | (cp & 0x3F));
+      append_utf8(name, cp437_high[c - 0x80]);
     }
   }
   for (char ch : name)

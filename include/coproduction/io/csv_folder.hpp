@@ -196,7 +196,7 @@ inline std::optional<std::string_view> decode_csv(io::Sheet& sheet, std::string_
     return std::nullopt;
   }
   const std::string_view text = data.substr(start);
-  const auto bad = detail::spreadsheet::utf8_error(text);
+  const auto bad = detail::utf8_error(text);
   if (!bad) return text;
   const std::size_t offset = start + *bad;
   const std::size_t line =
