@@ -300,25 +300,6 @@ inline std::string temporary_name(const std::filesystem::path& target) {
 }
 
 #ifdef COPRODUCTION_POSIX_IO
-/// Gives an open file or folder the mode, group and (if allowed) owner of `old`; where the
-/// group cannot be kept its permissions are dropped rather than handed to the process's own
-/// group, as `write_text_file` does.
-inline bool keep_owner_and_mode(int fd, const struct stat& old) {
-  mode_t mode = old.st_mode & 07777;
-  if (::fchown(fd, old.st_uid, old.st_gid) != 0 &&
-      ::fchown(fd, static_cast<uid_t>(-1), old.st_gid) != 0)
-    mode &= ~static_cast<mode_t>(S_IRWXG);
-  return ::fchmod(fd, mode) == 0;
-}
-
-inline void sync_folder(const std::filesystem::path& folder) {
-  const std::string name = folder.empty() ? "." : folder.string();
-  if (int fd = ::open(name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
 /// Creates `path` exclusively, gives it `old`'s permissions before writing, writes `data`
 /// and flushes it to disk.
 inline void write_new_file(const std::string& path, std::string_view data, const struct stat* old,
@@ -332,15 +313,7 @@ inline void write_new_file(const std::string& path, std::string_view data, const
     system_failure(shown, why);
   };
   if (old && !keep_owner_and_mode(fd, *old)) fail("cannot set the permissions of " + path);
-  for (std::size_t done = 0; done < data.size();) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("fsync failed");
+  if (const char* failed = write_all_synced(fd, data)) fail(failed);
   if (::close(fd) != 0) system_failure(shown, "close failed");
 }
 

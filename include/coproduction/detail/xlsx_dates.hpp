@@ -49,16 +49,20 @@ inline std::string two(unsigned v) {
   return buf;
 }
 
+/// `.ffffff` after a time when there are microseconds, as Python writes times.
+inline void append_microseconds(std::string& out, std::int64_t microseconds) {
+  if (microseconds == 0) return;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(microseconds));
+  out += buf;
+}
+
 /// `HH:MM:SS` with `.ffffff` when there are microseconds (Python's `time.isoformat`).
 inline std::string clock_text(std::int64_t seconds_of_day, std::int64_t microseconds) {
   std::string out = two(static_cast<unsigned>(seconds_of_day / 3600)) + ":" +
                     two(static_cast<unsigned>(seconds_of_day / 60 % 60)) + ":" +
                     two(static_cast<unsigned>(seconds_of_day % 60));
-  if (microseconds) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(microseconds));
-    out += buf;
-  }
+  append_microseconds(out, microseconds);
   return out;
 }
 
@@ -102,11 +106,7 @@ inline std::string timedelta_text(std::int64_t days, std::int64_t seconds, std::
   if (days) out = std::to_string(days) + (days == 1 || days == -1 ? " day, " : " days, ");
   out += std::to_string(seconds / 3600) + ":" + two(static_cast<unsigned>(seconds / 60 % 60)) + ":" +
          two(static_cast<unsigned>(seconds % 60));
-  if (micro) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(micro));
-    out += buf;
-  }
+  append_microseconds(out, micro);
   return out;
 }
 

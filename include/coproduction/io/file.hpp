@@ -80,6 +80,42 @@ inline std::filesystem::path write_target(const std::filesystem::path& path) {
   return target;
 }
 
+#ifdef COPRODUCTION_POSIX_IO
+/// Gives an open file or folder the mode, group and (if allowed) owner of `old`. The owner
+/// can be kept only by a privileged process, the group by any member of it; where the group
+/// cannot be kept its permissions are dropped rather than handed to the process's own group.
+inline bool keep_owner_and_mode(int fd, const struct stat& old) {
+  mode_t mode = old.st_mode & 07777;
+  if (::fchown(fd, old.st_uid, old.st_gid) != 0 &&
+      ::fchown(fd, static_cast<uid_t>(-1), old.st_gid) != 0)
+    mode &= ~static_cast<mode_t>(S_IRWXG);
+  return ::fchmod(fd, mode) == 0;
+}
+
+/// Writes all of `data` to `fd` and flushes it to disk: nothing on success, else what failed
+/// ("write failed", "fsync failed") with `errno` saying why.
+inline const char* write_all_synced(int fd, std::string_view data) {
+  for (std::size_t done = 0; done < data.size();) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return "write failed";
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return ::fsync(fd) != 0 ? "fsync failed" : nullptr;
+}
+
+/// Flushes a folder, so that a rename into it reaches the disk.
+inline void sync_folder(const std::filesystem::path& folder) {
+  const std::string name = folder.empty() ? "." : folder.string();
+  if (int fd = ::open(name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+#endif
+
 }  // namespace detail
 
 /// Writes `text` to a file atomically: the text goes to a new temporary file beside
@@ -119,24 +155,8 @@ inline void write_text_file(std::string_view text, const std::filesystem::path& 
     ::unlink(tmp.c_str());
     throw io_error(path.string(), reason);
   };
-  if (existed) {
-    // The owner can be kept only by a privileged process; the group by any member of it.
-    // Where the group cannot be kept, its permissions are dropped rather than handed to the
-    // process's own group.
-    mode_t mode = old.st_mode & 07777;
-    if (::fchown(fd, old.st_uid, old.st_gid) != 0 && ::fchown(fd, static_cast<uid_t>(-1), old.st_gid) != 0)
-      mode &= ~static_cast<mode_t>(S_IRWXG);
-    if (::fchmod(fd, mode) != 0) fail("cannot set the file's permissions");
-  }
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("fsync failed");
+  if (existed && !detail::keep_owner_and_mode(fd, old)) fail("cannot set the file's permissions");
+  if (const char* failed = detail::write_all_synced(fd, text)) fail(failed);
   if (::close(fd) != 0) {
     fd = -1;
     ::unlink(tmp.c_str());
@@ -147,12 +167,7 @@ inline void write_text_file(std::string_view text, const std::filesystem::path& 
     ::unlink(tmp.c_str());
     throw io_error(path.string(), "cannot replace the file (" + reason + ")");
   }
-  // The rename itself reaches the disk once the directory is flushed.
-  const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  if (int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  detail::sync_folder(target.parent_path());  // the rename reaches the disk with its folder
 #else
   std::random_device entropy;
   auto tmp = target;
